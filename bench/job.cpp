@@ -1,0 +1,183 @@
+#include "bench/job.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "bench/errors.hpp"
+#include "bench/memory_check.hpp"
+#include "bench/metadata.hpp"
+#include "bench/mpi_check.hpp"
+#include "bench/placement.hpp"
+#include "bench/rank_exchange.hpp"
+#include "bench/record_builder.hpp"
+#include "bench/sweep.hpp"
+#include "bench/warnings.hpp"
+#include "bench/watchdog.hpp"
+#include "results/csv_writer.hpp"
+#include "results/output_file.hpp"
+#include "results/table_writer.hpp"
+#include "results/units.hpp"
+
+namespace mpibench {
+namespace {
+
+// One pattern of the run and, on the ranks that take part, its communicator and instance.
+struct Stage {
+  const PatternEntry* entry = nullptr;
+  MPI_Comm comm = MPI_COMM_NULL;
+  std::unique_ptr<Pattern> pattern;
+};
+
+std::vector<const PatternEntry*> entries_for(const RunConfig& config, int launched) {
+  std::vector<const PatternEntry*> entries;
+  for (const std::string& name : config.patterns) {
+    const PatternEntry* entry = find_pattern(name);
+    if (entry == nullptr) throw UsageError(fmt::format("unknown pattern '{}'", name));
+    if (launched < entry->min_ranks) {
+      throw UsageError(fmt::format(
+          "{} needs at least {} ranks, but {} {} launched (run it as: mpiexec -n {} mpibench {})",
+          entry->name, entry->min_ranks, launched, launched == 1 ? "was" : "were",
+          entry->min_ranks, entry->name));
+    }
+    entries.push_back(entry);
+  }
+  return entries;
+}
+
+// The same clock on every rank: rank 0 compares the candidates, the others measure its choice.
+Clock agreed_clock(MPI_Comm world, int rank) {
+  Clock clock;
+  if (rank == 0) clock = choose_clock();
+  ClockKind kind = clock.kind;
+  broadcast(world, kind);
+  return rank == 0 ? clock : measure_clock(kind);
+}
+
+std::vector<Stage> make_stages(const std::vector<const PatternEntry*>& entries, MPI_Comm world,
+                               BufferProvider& buffers, const PatternOptions& options) {
+  int rank = 0;
+  int launched = 0;
+  mpi_check(MPI_Comm_rank(world, &rank));
+  mpi_check(MPI_Comm_size(world, &launched));
+  std::vector<Stage> stages;
+  for (const PatternEntry* entry : entries) {
+    Stage stage{entry, MPI_COMM_NULL, nullptr};
+    const bool member = rank < entry->ranks_used(launched);
+    mpi_check(MPI_Comm_split(world, member ? 0 : MPI_UNDEFINED, rank, &stage.comm));
+    if (member) {
+      mpi_check(MPI_Comm_set_errhandler(stage.comm, MPI_ERRORS_RETURN));
+      stage.pattern = entry->make(PatternContext{stage.comm, buffers, options});
+    }
+    stages.push_back(std::move(stage));
+  }
+  return stages;
+}
+
+void check_memory(const std::vector<Stage>& stages, const RunConfig& config,
+                  const Placement& placement, MPI_Comm world) {
+  std::uint64_t mine = 0;
+  std::uint64_t largest = 0;
+  std::string_view heaviest;
+  for (const Stage& stage : stages) {
+    if (!stage.pattern) continue;
+    for (const std::uint64_t bytes : config.sizes) {
+      const std::uint64_t need = stage.pattern->buffer_bytes(bytes);
+      if (need > mine) {
+        mine = need;
+        largest = bytes;
+        heaviest = stage.entry->name;
+      }
+    }
+  }
+  std::optional<std::string> problem;
+  if (const auto shortfall = check_node_memory(placement.node_comm, mine)) {
+    problem = fmt::format(
+        "not enough memory: at {} {} needs {:.1f} GiB of buffers on this node ({} ranks), but "
+        "only {:.1f} GiB is available; use smaller --sizes",
+        Bytes{largest}, heaviest, static_cast<double>(shortfall->needed_bytes) / (1 << 30),
+        placement.ranks_on_my_node, static_cast<double>(shortfall->available_bytes) / (1 << 30));
+  }
+  if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
+}
+
+std::vector<std::unique_ptr<Writer>> open_writers(const RunConfig& config, FilePtr& csv_file,
+                                                  MPI_Comm world) {
+  int rank = 0;
+  mpi_check(MPI_Comm_rank(world, &rank));
+  std::optional<std::string> problem;
+  if (rank == 0 && config.output_csv) {
+    try {
+      csv_file = open_output_file(*config.output_csv);
+    } catch (const UsageError& e) {
+      problem = e.what();
+    }
+  }
+  if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
+  std::vector<std::unique_ptr<Writer>> writers;
+  if (rank != 0) return writers;
+  if (!config.quiet) writers.push_back(std::make_unique<TableWriter>(stdout));
+  if (csv_file) writers.push_back(std::make_unique<CsvWriter>(csv_file.get()));
+  return writers;
+}
+
+}  // namespace
+
+void run_job(const RunConfig& config) {
+  MPI_Comm world = MPI_COMM_NULL;
+  mpi_check(MPI_Comm_dup(MPI_COMM_WORLD, &world));
+  mpi_check(MPI_Comm_set_errhandler(world, MPI_ERRORS_RETURN));
+  int rank = 0;
+  int launched = 0;
+  mpi_check(MPI_Comm_rank(world, &rank));
+  mpi_check(MPI_Comm_size(world, &launched));
+
+  const auto entries = entries_for(config, launched);
+  const Placement placement = discover_placement(world);
+  const Clock clock = agreed_clock(world, rank);
+  BufferProvider buffers;
+  std::vector<Stage> stages = make_stages(entries, world, buffers, config.pattern_options);
+  check_memory(stages, config, placement, world);
+
+  // Last check: from here on, the run has an output that must be finished either way.
+  FilePtr csv_file;
+  auto writers = open_writers(config, csv_file, world);
+  const double time_limit = config.effective_time_limit_s();
+  arm_watchdog(time_limit, rank == 0, csv_file ? fileno(csv_file.get()) : -1);
+  if (rank == 0) {
+    if (placement.oversubscribed) {
+      fmt::print(stderr, "mpibench: warning: {}\n", warning_text(Warning::oversubscribed, placement));
+    }
+    Metadata metadata = collect_metadata(config, placement, clock);
+    metadata.emplace_back("time_limit_s", fmt::format("{:g}", time_limit));
+    const auto columns = result_columns(entries);
+    for (auto& writer : writers) writer->begin(metadata, columns);
+  }
+  const auto emit = [&](const Record& record) {
+    for (auto& writer : writers) writer->row(record);
+  };
+
+  Progress progress(rank == 0 && !config.quiet, config.sizes.size() * stages.size());
+  std::optional<std::string> failure;
+  for (Stage& stage : stages) {
+    std::optional<std::string> mine;
+    if (stage.pattern) {
+      mine = run_sweep(*stage.entry, *stage.pattern, stage.comm, config, clock, emit, progress);
+    }
+    // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
+    quiet_barrier(world);
+    failure = agree_on_problem(world, mine);
+    if (failure) break;
+  }
+  disarm_watchdog();
+  for (auto& writer : writers) {
+    writer->finish(failure ? std::optional<std::string_view>(*failure) : std::nullopt);
+  }
+  for (Stage& stage : stages) {
+    if (stage.comm != MPI_COMM_NULL) MPI_Comm_free(&stage.comm);
+  }
+  if (failure) throw RunError(*failure);
+}
+
+}  // namespace mpibench

@@ -1,0 +1,23 @@
+#pragma once
+#include <mpi.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace mpibench {
+
+struct MemoryShortfall {
+  std::uint64_t needed_bytes = 0;     // all ranks of the node together
+  std::uint64_t available_bytes = 0;  // MemAvailable of the node
+};
+
+// MemAvailable from /proc/meminfo, or nothing when it cannot be read.
+std::optional<std::uint64_t> available_memory_bytes();
+
+// Collective over the ranks of one node: do their buffers (`my_bytes` each) fit in the
+// memory the node has available, with a margin for the MPI library and the OS? Linux
+// overcommits, so an allocation that cannot be backed succeeds and the run dies later;
+// this check is what turns that into a clear error before anything starts.
+std::optional<MemoryShortfall> check_node_memory(MPI_Comm node_comm, std::uint64_t my_bytes);
+
+}  // namespace mpibench

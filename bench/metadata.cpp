@@ -1,0 +1,112 @@
+#include "bench/metadata.hpp"
+
+#include <mpi.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <string_view>
+
+#include "bench/record_builder.hpp"
+#include "build_info.hpp"
+
+extern char** environ;
+
+namespace mpibench {
+namespace {
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// MPI_Get_library_version is several lines for MPICH; runs of blanks fold to one space.
+std::string library_version() {
+  char text[MPI_MAX_LIBRARY_VERSION_STRING] = {};
+  int length = 0;
+  MPI_Get_library_version(text, &length);
+  std::string folded;
+  for (const char c : std::string_view(text, static_cast<std::size_t>(length))) {
+    const bool blank = c == '\n' || c == '\t' || c == ' ';
+    if (blank && (folded.empty() || folded.back() == ' ')) continue;
+    folded += blank ? ' ' : c;
+  }
+  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+  return folded;
+}
+
+// Variables that change how the MPI library behaves, so two runs can be told apart.
+std::vector<std::pair<std::string, std::string>> mpi_environment() {
+  constexpr std::string_view prefixes[] = {"MPIR_CVAR_", "MPICH_", "HYDRA_", "UCX_", "OMPI_",
+                                           "I_MPI_", "FI_"};
+  std::vector<std::pair<std::string, std::string>> found;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string_view text(*entry);
+    const auto equals = text.find('=');
+    if (equals == std::string_view::npos) continue;
+    const std::string_view name = text.substr(0, equals);
+    for (const std::string_view prefix : prefixes) {
+      if (name.rfind(prefix, 0) == 0) {
+        found.emplace_back(name, text.substr(equals + 1));
+        break;
+      }
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (const auto& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+}  // namespace
+
+Metadata collect_metadata(const RunConfig& config, const Placement& placement, const Clock& clock) {
+  int major = 0;
+  int minor = 0;
+  MPI_Get_version(&major, &minor);
+  Metadata m;
+  m.emplace_back("schema_version", schema_version);
+  m.emplace_back("mpibench_version", build_info::version);
+  m.emplace_back("command_line", config.command_line);
+  m.emplace_back("date_utc", utc_now());
+  m.emplace_back("mpi_library", library_version());
+  m.emplace_back("mpi_standard", fmt::format("{}.{}", major, minor));
+  m.emplace_back("ranks_launched", fmt::format("{}", placement.ranks_launched));
+  m.emplace_back("nodes", fmt::format("{}", placement.nodes));
+  m.emplace_back("ranks_per_node", fmt::format("{}", placement.max_ranks_per_node));
+  m.emplace_back("hosts", join(placement.hosts, " "));
+  m.emplace_back("processor", placement.processor);
+  m.emplace_back("usable_cores_per_node", fmt::format("{}", placement.usable_cores_on_my_node));
+  m.emplace_back("oversubscribed", placement.oversubscribed ? "yes" : "no");
+  m.emplace_back("binding", placement.binding);
+  m.emplace_back("timer", clock.name);
+  m.emplace_back("timer_resolution_ns", fmt::format("{:.3g}", clock.resolution_s * 1e9));
+  m.emplace_back("timer_cost_ns", fmt::format("{:.3g}", clock.cost_s * 1e9));
+  m.emplace_back("min_batch_us", fmt::format("{:.3g}", min_batch_seconds(clock) * 1e6));
+  m.emplace_back("stop_rule", fmt::format("at most {} samples or {} s of sampling per size",
+                                          config.samples, config.max_time_s));
+  m.emplace_back("warmup", fmt::format("at least {} operations and {} s per size, until the "
+                                       "batch size settles", config.warmup_ops,
+                                       config.warmup_time_s));
+  m.emplace_back("validate", config.validate ? "yes" : "no");
+  m.emplace_back("compiler", build_info::compiler);
+  m.emplace_back("cxx_flags", build_info::cxx_flags);
+  m.emplace_back("build_type", build_info::build_type);
+  for (const auto& [name, value] : mpi_environment()) m.emplace_back("env." + name, value);
+  return m;
+}
+
+}  // namespace mpibench

@@ -1,0 +1,31 @@
+#pragma once
+// Where the ranks run: hosts, ranks per node, the cores they may use. A run with more busy
+// ranks than cores on a node measures the scheduler, not MPI, and must say so.
+#include <mpi.h>
+
+#include <string>
+#include <vector>
+
+namespace mpibench {
+
+struct Placement {
+  int ranks_launched = 0;
+  int nodes = 0;
+  int ranks_on_my_node = 0;
+  int usable_cores_on_my_node = 0;  // union of the affinity masks of the node's ranks
+  int max_ranks_per_node = 0;
+  bool oversubscribed = false;      // on any node, ranks > usable cores
+  MPI_Comm node_comm = MPI_COMM_NULL;
+  // Filled on rank 0 only:
+  std::vector<std::string> hosts;   // distinct, in rank order
+  std::string binding;              // "rank:cores" for every rank, e.g. "0:0-1 1:0-1"
+  std::string processor;            // model name from /proc/cpuinfo of rank 0's host
+};
+
+// Collective over `world`.
+Placement discover_placement(MPI_Comm world);
+
+// "0-3,6" style list of the cores in this process's affinity mask.
+std::string my_core_list();
+
+}  // namespace mpibench

@@ -1,0 +1,62 @@
+#include "bench/record_builder.hpp"
+
+#include <algorithm>
+
+#include "bench/stats.hpp"
+
+namespace mpibench {
+namespace {
+
+constexpr std::string_view leading_columns[] = {"pattern", "ranks", "bytes"};
+constexpr std::string_view statistic_columns[] = {
+    "samples", "ops_per_sample", "min_us", "median_us", "mean_us", "max_us", "p95_us", "p99_us",
+    "ci_low_us", "ci_high_us", "ci_level", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "stop"};
+
+double median_of(const std::vector<double>& samples) { return summarize(samples).median; }
+
+}  // namespace
+
+std::vector<std::string> result_columns(std::span<const PatternEntry* const> patterns) {
+  std::vector<std::string> columns(std::begin(leading_columns), std::end(leading_columns));
+  for (const PatternEntry* entry : patterns) {
+    for (const std::string_view column : entry->variant_columns) {
+      if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
+        columns.emplace_back(column);
+      }
+    }
+  }
+  columns.insert(columns.end(), std::begin(statistic_columns), std::end(statistic_columns));
+  return columns;
+}
+
+Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks,
+                    std::uint64_t bytes, const SizeSamples& samples) {
+  constexpr double us = 1e6;
+  const Summary s = summarize(samples.completion_s);
+  Record record;
+  record.set("pattern", std::string(entry.name))
+      .set("ranks", std::int64_t{ranks})
+      .set("bytes", static_cast<std::int64_t>(bytes));
+  const Record variant = pattern.variant();
+  for (const auto& [column, cell] : variant.cells()) record.set(column, cell);
+  const double bandwidth =
+      s.median > 0 ? pattern.bandwidth_bytes(bytes) / s.median / 1e6 : 0.0;  // MB/s, 10^6 B/s
+  record.set("samples", static_cast<std::int64_t>(s.count))
+      .set("ops_per_sample", samples.ops_per_sample)
+      .set("min_us", s.min * us)
+      .set("median_us", s.median * us)
+      .set("mean_us", s.mean * us)
+      .set("max_us", s.max * us)
+      .set("p95_us", s.p95 * us)
+      .set("p99_us", s.p99 * us)
+      .set("ci_low_us", s.median_ci.low * us)
+      .set("ci_high_us", s.median_ci.high * us)
+      .set("ci_level", s.median_ci.level)
+      .set("bandwidth_mb_s", bandwidth)
+      .set("rank_avg_us", median_of(samples.rank_mean_s) * us)
+      .set("rank_min_us", median_of(samples.rank_min_s) * us)
+      .set("stop", std::string(to_string(samples.stop)));
+  return record;
+}
+
+}  // namespace mpibench

@@ -1,0 +1,24 @@
+#pragma once
+// Turns the samples of one size into one result row: the statistics (from bench/stats) and
+// the columns every pattern shares, around the pattern's own variant columns.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "bench/runner.hpp"
+#include "patterns/catalog.hpp"
+#include "results/record.hpp"
+
+namespace mpibench {
+
+inline constexpr const char* schema_version = "1";
+
+// The CSV columns of a run of these patterns, fixed before the first row: the shared
+// columns with the union of the patterns' variant columns after `bytes`.
+std::vector<std::string> result_columns(std::span<const PatternEntry* const> patterns);
+
+Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks,
+                    std::uint64_t bytes, const SizeSamples& samples);
+
+}  // namespace mpibench

@@ -1,0 +1,58 @@
+#pragma once
+// Times one pattern at one message size: warm-up, batch-size calibration, samples until the
+// stop rule says enough. Rank 0 of the communicator makes every decision and broadcasts it,
+// outside the timed region, so all ranks run the same number of operations.
+#include <mpi.h>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "bench/clock.hpp"
+#include "bench/stop_rule.hpp"
+#include "patterns/pattern.hpp"
+
+namespace mpibench {
+
+// Untimed operations before the samples of a size: at least min_ops and min_time_s, and
+// in any case until the batch size has settled.
+struct WarmupRule {
+  std::int64_t min_ops = 10;
+  double min_time_s = 0.005;
+};
+
+// Per-operation times (seconds, already divided by the pattern's time divisor), one entry
+// per sample. Complete on rank 0 of the communicator only.
+struct SizeSamples {
+  std::vector<double> completion_s;  // per sample, the slowest rank: what the operation cost
+  std::vector<double> rank_mean_s;   // per sample, the mean over ranks
+  std::vector<double> rank_min_s;    // per sample, the fastest rank
+  std::int64_t ops_per_sample = 1;
+  StopReason stop = StopReason::samples;
+};
+
+class Runner {
+ public:
+  Runner(MPI_Comm comm, const Clock& clock, const StopRule& stop_rule, WarmupRule warmup);
+
+  // Collective over the communicator. The pattern's setup() has been called.
+  SizeSamples measure(Pattern& pattern);
+
+  // Collective: `passes` validation operations; a mismatch on any rank becomes the same
+  // message on every rank.
+  std::optional<std::string> validate(Pattern& pattern, std::uint64_t bytes, int passes);
+
+ private:
+  std::int64_t warm_up(Pattern& pattern);
+  double timed_batch(Pattern& pattern, std::int64_t ops);
+
+  MPI_Comm comm_;
+  Clock clock_;
+  const StopRule& stop_rule_;
+  WarmupRule warmup_;
+  int rank_ = 0;
+  int size_ = 0;
+  double min_batch_s_ = 0;
+};
+
+}  // namespace mpibench

@@ -1,0 +1,37 @@
+#include "bench/sweep.hpp"
+
+#include <fmt/format.h>
+
+#include "bench/mpi_check.hpp"
+#include "bench/record_builder.hpp"
+#include "bench/runner.hpp"
+#include "results/units.hpp"
+
+namespace mpibench {
+
+std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern, MPI_Comm comm,
+                                     const RunConfig& config, const Clock& clock,
+                                     const std::function<void(const Record&)>& emit,
+                                     Progress& progress) {
+  constexpr int validation_passes = 2;
+  int rank = 0;
+  int ranks = 0;
+  mpi_check(MPI_Comm_rank(comm, &rank));
+  mpi_check(MPI_Comm_size(comm, &ranks));
+  const BudgetStopRule stop_rule(config.samples, config.max_time_s);
+  Runner runner(comm, clock, stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s});
+  for (const std::uint64_t bytes : config.sizes) {
+    if (rank == 0) progress.step(fmt::format("{} {}", entry.name, Bytes{bytes}));
+    pattern.setup(bytes);
+    if (config.validate) {
+      if (auto problem = runner.validate(pattern, bytes, validation_passes)) {
+        return fmt::format("validation failed: {} at {} bytes: {}", entry.name, bytes, *problem);
+      }
+    }
+    const SizeSamples samples = runner.measure(pattern);
+    if (rank == 0) emit(build_record(entry, pattern, ranks, bytes, samples));
+  }
+  return std::nullopt;
+}
+
+}  // namespace mpibench

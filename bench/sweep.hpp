@@ -1,0 +1,24 @@
+#pragma once
+#include <mpi.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "bench/clock.hpp"
+#include "bench/progress.hpp"
+#include "bench/run_config.hpp"
+#include "patterns/catalog.hpp"
+
+namespace mpibench {
+
+// Measures one pattern over every size of the run: per size, set up buffers, validate when
+// asked, measure, and hand the row to `emit` (on rank 0 of `comm`). Collective over `comm`.
+// A failure all ranks agree on (a validation mismatch) comes back as its message, so the
+// caller can end the run in step with ranks outside `comm`.
+std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern, MPI_Comm comm,
+                                     const RunConfig& config, const Clock& clock,
+                                     const std::function<void(const Record&)>& emit,
+                                     Progress& progress);
+
+}  // namespace mpibench

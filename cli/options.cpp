@@ -1,0 +1,208 @@
+#include "cli/options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "bench/errors.hpp"
+#include "build_info.hpp"
+#include "cli/size_list.hpp"
+#include "patterns/catalog.hpp"
+
+namespace mpibench {
+namespace {
+
+// Raw option values as CLI11 fills them; turned into a RunConfig after parsing.
+struct RawOptions {
+  std::string sizes = "0:4M";
+  std::string output;
+  std::size_t samples = 200;
+  double max_time_s = 1.0;
+  std::optional<std::int64_t> warmup_ops;
+  double time_limit_s = 0;
+  bool validate = false;
+  bool quiet = false;
+  PatternOptions pattern;
+};
+
+constexpr const char* app_description =
+    "mpibench measures message-passing patterns over MPI: point-to-point latency and "
+    "bandwidth, and more. Run it under mpiexec; each pattern sweeps message sizes, times "
+    "them (warm-up, synchronized ranks, batches far above the timer's cost), and reports "
+    "per-size statistics with a confidence interval of the median.";
+
+constexpr const char* app_footer = R"(Examples:
+  mpiexec -n 2 mpibench pingpong                        0 B .. 4 MiB, table on stdout
+  mpiexec -n 2 mpibench pingpong --sizes 1:64K -o r.csv
+  mpiexec -n 2 mpibench bandwidth --sizes 4K,64K,1M --window 32
+  mpibench list                                         the patterns and what each measures
+  python3 plots/plot.py r.csv -o r.png                  latency and bandwidth against size
+
+Exit status: 0 done; 1 the run failed after it started (the CSV keeps the finished rows and
+ends with '# incomplete: ...'); 2 bad input, found before any output file is written.
+Run 'mpibench PATTERN --help' for a pattern's options.)";
+
+void add_common_options(CLI::App& sub, RawOptions& raw) {
+  sub.add_option("--sizes", raw.sizes,
+                 "Message sizes in bytes: MIN:MAX (MIN, then doubling while <= MAX; 0 is "
+                 "followed by 1) or a comma list; K, M, G mean KiB, MiB, GiB")
+      ->type_name("SIZES")
+      ->capture_default_str();
+  sub.add_option("-o,--output", raw.output,
+                 "Write results as CSV to this file (metadata as '# key: value' lines, a "
+                 "header row, one row per size, written as each size finishes)")
+      ->type_name("FILE.csv");
+  sub.add_option("--samples", raw.samples,
+                 "At most this many timed samples per size (a sample is one batch of "
+                 "operations between two clock reads)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}))
+      ->capture_default_str();
+  sub.add_option("--max-time", raw.max_time_s,
+                 "Seconds of sampling per size at most (fractions allowed); a size stops at "
+                 "--samples or --max-time, whichever comes first")
+      ->check(CLI::PositiveNumber)
+      ->type_name("SECONDS")
+      ->capture_default_str();
+  sub.add_option("--warmup", raw.warmup_ops,
+                 "Untimed operations per size, at least (default: 10 and 5 ms; warm-up also "
+                 "runs until the batch size has settled)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}))
+      ->type_name("OPS");
+  sub.add_flag("--validate", raw.validate,
+               "Per size, also run operations with payloads derived from (rank, size, pass) "
+               "and check every byte received; outside the timed samples");
+  sub.add_option("--time-limit", raw.time_limit_s,
+                 "Stop the whole run after this many seconds with exit 1 (default: derived "
+                 "from the sweep, generously; a hung run always ends)")
+      ->check(CLI::PositiveNumber)
+      ->type_name("SECONDS");
+  sub.add_flag("-q,--quiet", raw.quiet, "No table on stdout (warnings and errors still print)");
+  // Test only: proves that validation catches a corrupted payload.
+  sub.add_flag("--corrupt-payload", raw.pattern.corrupt_payload, "")->group("");
+}
+
+void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw) {
+  if (uses.window) {
+    sub.add_option("--window", raw.pattern.window,
+                   "Messages in flight per operation (one operation = a window of sends and "
+                   "one acknowledgement)")
+        ->check(CLI::Range(1, 4096))
+        ->capture_default_str();
+  }
+}
+
+std::string quoted_command_line(int argc, const char* const* argv) {
+  std::string line;
+  for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (i > 0) line += ' ';
+    const bool plain = !arg.empty() && arg.find_first_of(" \t'\"\\$`*?;&|<>()") == std::string_view::npos;
+    if (plain) {
+      line += arg;
+    } else {
+      line += '\'';
+      for (const char c : arg) line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      line += '\'';
+    }
+  }
+  return line;
+}
+
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+std::string known_patterns() {
+  std::string names;
+  for (const PatternEntry& entry : pattern_catalog()) {
+    if (!names.empty()) names += ", ";
+    names += entry.name;
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string pattern_list_text() {
+  std::string text = fmt::format("{:<12} {:>9}  {}\n", "pattern", "min_ranks", "measures");
+  for (const PatternEntry& entry : pattern_catalog()) {
+    text += fmt::format("{:<12} {:>9}  {}\n", entry.name, entry.min_ranks, entry.summary);
+  }
+  return text;
+}
+
+Command parse_command_line(int argc, const char* const* argv) {
+  Command command;
+  // An unknown word where the pattern goes gets its own message; CLI11's would be "the
+  // following argument was not expected", which does not say what was expected.
+  if (argc > 1 && argv[1][0] != '-' && std::string_view(argv[1]) != "list" &&
+      find_pattern(argv[1]) == nullptr) {
+    throw UsageError(fmt::format("unknown pattern '{}'; known patterns: {} (see 'mpibench list')",
+                                 argv[1], known_patterns()));
+  }
+  if (argc > 1 && std::string_view(argv[1]) == "--version") {
+    command.kind = Command::Kind::print;
+    command.text = fmt::format("mpibench {}\n", build_info::version);
+    return command;
+  }
+
+  CLI::App app(app_description, "mpibench");
+  app.footer(app_footer);
+  app.require_subcommand(1);
+  bool version = false;  // handled before parsing; declared here so --help lists it
+  app.add_flag("--version", version, "Print the version and exit");
+  app.add_subcommand("list", "List the patterns and what each measures");
+  RawOptions raw;
+  for (const PatternEntry& entry : pattern_catalog()) {
+    CLI::App* sub = app.add_subcommand(std::string(entry.name), std::string(entry.summary));
+    add_common_options(*sub, raw);
+    add_pattern_options(*sub, entry.options, raw);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    command.kind = Command::Kind::print;
+    command.text = app.help();
+    return command;
+  } catch (const CLI::CallForAllHelp&) {
+    command.kind = Command::Kind::print;
+    command.text = app.help("", CLI::AppFormatMode::All);
+    return command;
+  } catch (const CLI::RequiredError& e) {
+    if (app.get_subcommands().empty()) {
+      throw UsageError(fmt::format("no pattern given; choose one of: {} (see 'mpibench --help')",
+                                   known_patterns()));
+    }
+    throw UsageError(one_line(e.what()));
+  } catch (const CLI::ParseError& e) {
+    throw UsageError(one_line(e.what()));
+  }
+
+  const CLI::App* chosen = app.get_subcommands().front();
+  if (chosen->get_name() == "list") {
+    command.kind = Command::Kind::list;
+    return command;
+  }
+  RunConfig& config = command.config;
+  config.patterns = {chosen->get_name()};
+  config.sizes = parse_size_list(raw.sizes);
+  config.pattern_options = raw.pattern;
+  config.samples = raw.samples;
+  config.max_time_s = raw.max_time_s;
+  if (raw.warmup_ops) {
+    config.warmup_ops = *raw.warmup_ops;
+    config.warmup_time_s = 0;
+  }
+  config.validate = raw.validate;
+  if (!raw.output.empty()) config.output_csv = raw.output;
+  if (raw.time_limit_s > 0) config.time_limit_s = raw.time_limit_s;
+  config.quiet = raw.quiet;
+  config.command_line = quoted_command_line(argc, argv);
+  return command;
+}
+
+}  // namespace mpibench

@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+
+#include "bench/run_config.hpp"
+
+namespace mpibench {
+
+// What the command line asks for. Parsing is deterministic, so every rank reaches the same
+// Command (or the same UsageError) without talking to the others.
+struct Command {
+  enum class Kind { run, list, print };
+  Kind kind = Kind::run;
+  std::string text;  // Kind::print: --help or --version output
+  RunConfig config;  // Kind::run
+};
+
+// Throws UsageError with a one-line message for anything it refuses.
+Command parse_command_line(int argc, const char* const* argv);
+
+// The `mpibench list` text: every pattern, its minimum ranks and what it measures.
+std::string pattern_list_text();
+
+}  // namespace mpibench

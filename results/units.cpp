@@ -1,0 +1,14 @@
+#include "results/units.hpp"
+
+namespace mpibench {
+
+std::string to_string(Bytes bytes) {
+  constexpr std::uint64_t kib = 1024;
+  const std::uint64_t v = bytes.value;
+  if (v >= kib * kib * kib && v % (kib * kib * kib) == 0) return fmt::format("{} GiB", v / (kib * kib * kib));
+  if (v >= kib * kib && v % (kib * kib) == 0) return fmt::format("{} MiB", v / (kib * kib));
+  if (v >= kib && v % kib == 0) return fmt::format("{} KiB", v / kib);
+  return fmt::format("{} B", v);
+}
+
+}  // namespace mpibench
