@@ -144,7 +144,11 @@ void run_job(const RunConfig& config) {
   FilePtr csv_file;
   auto writers = open_writers(config, csv_file, world);
   const double time_limit = config.effective_time_limit_s();
-  arm_watchdog(time_limit, rank == 0, csv_file ? fileno(csv_file.get()) : -1);
+  // Rank 0 goes first, so its error line and the CSV's last line are written before
+  // mpiexec tears the job down; the other ranks follow only if it somehow could not.
+  constexpr double grace_s = 2.0;
+  arm_watchdog(rank == 0 ? time_limit : time_limit + grace_s, rank == 0,
+               csv_file ? fileno(csv_file.get()) : -1);
   if (rank == 0) {
     if (placement.oversubscribed) {
       fmt::print(stderr, "mpibench: warning: {}\n", warning_text(Warning::oversubscribed, placement));

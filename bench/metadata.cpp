@@ -26,19 +26,24 @@ std::string utc_now() {
   return text;
 }
 
-// MPI_Get_library_version is several lines for MPICH; runs of blanks fold to one space.
+// MPI_Get_library_version is several lines for MPICH, some of them its whole configure
+// line; the short lines (version, date, ABI, device) identify the library.
 std::string library_version() {
   char text[MPI_MAX_LIBRARY_VERSION_STRING] = {};
   int length = 0;
   MPI_Get_library_version(text, &length);
-  std::string folded;
-  for (const char c : std::string_view(text, static_cast<std::size_t>(length))) {
-    const bool blank = c == '\n' || c == '\t' || c == ' ';
-    if (blank && (folded.empty() || folded.back() == ' ')) continue;
-    folded += blank ? ' ' : c;
+  std::string kept;
+  std::string_view rest(text, static_cast<std::size_t>(length));
+  while (!rest.empty()) {
+    const auto end = std::min(rest.find('\n'), rest.size());
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty() || line.size() > 100) continue;
+    if (!kept.empty()) kept += "; ";
+    for (const char c : line) kept += c == '\t' ? ' ' : c;
   }
-  while (!folded.empty() && folded.back() == ' ') folded.pop_back();
-  return folded;
+  return kept;
 }
 
 // Variables that change how the MPI library behaves, so two runs can be told apart.

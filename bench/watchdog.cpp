@@ -58,8 +58,6 @@ void arm_watchdog(double seconds, bool print_error, int csv_fd) {
   setitimer(ITIMER_REAL, &timer, nullptr);
 }
 
-void watchdog_set_csv(int csv_fd) { csv_target = csv_fd; }
-
 void disarm_watchdog() {
   itimerval off{};
   setitimer(ITIMER_REAL, &off, nullptr);

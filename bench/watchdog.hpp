@@ -6,12 +6,10 @@ namespace mpibench {
 // The run's wall-clock limit. A deadlocked MPI call never returns, so no check in the
 // code can end it: a SIGALRM handler does, on every rank at the same deadline. It writes
 // the (pre-formatted) error line to stderr on rank 0 and the `# incomplete` line to the
-// CSV, both with write(2), which is async-signal-safe, and ends the process with exit 1.
+// CSV, both with write(2), which is async-signal-safe, and ends the process with exit 1;
+// mpiexec then ends the other ranks and exits 1 itself.
 // Rows are flushed as they are written, so the CSV is at a line boundary when it fires.
 void arm_watchdog(double seconds, bool print_error, int csv_fd);
-
-// Lets the CSV of a started run receive the `# incomplete` line too.
-void watchdog_set_csv(int csv_fd);
 
 void disarm_watchdog();
 

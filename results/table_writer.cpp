@@ -41,7 +41,7 @@ void TableWriter::begin(const Metadata& metadata, const std::vector<std::string>
   for (const char* key : {"mpi_library", "ranks_launched", "hosts", "timer", "oversubscribed"}) {
     if (const std::string* value = find_metadata(metadata, key)) {
       const std::string_view first_line = std::string_view(*value).substr(0, value->find('\n'));
-      fmt::print(out_, "# {}: {}\n", key, first_line.substr(0, 100));
+      fmt::print(out_, "# {}: {}\n", key, first_line.substr(0, 120));
     }
   }
   shown_.clear();

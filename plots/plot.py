@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Draws mpibench results: latency (median, with its 95% confidence interval as error bars)
+and bandwidth against message size, on log axes, one line per distinct configuration
+(pattern, ranks and any variant column such as window or root).
+
+    python3 plots/plot.py results.csv [more.csv ...] -o results.png
+"""
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mpibench_csv  # noqa: E402
+
+# Columns that are measurements, not part of what distinguishes one configuration from another.
+MEASURED = {
+    "bytes", "samples", "ops_per_sample", "min_us", "median_us", "mean_us", "max_us", "p95_us",
+    "p99_us", "ci_low_us", "ci_high_us", "ci_level", "bandwidth_mb_s", "rank_avg_us",
+    "rank_min_us", "stop", "root_bytes", "elements", "tasks_sent", "tasks_done", "tasks_lost",
+    "tasks_per_s", "efficiency", "invalid", "ci_rel", "cv", "outliers",
+}
+
+
+def configurations(results):
+    """Groups rows by every non-measured column, in order of first appearance."""
+    groups = {}
+    for result in results:
+        for row in result.rows:
+            key = tuple((c, row[c]) for c in result.columns if c not in MEASURED and row.get(c) is not None)
+            groups.setdefault(key, []).append(row)
+    return groups
+
+
+def label(key):
+    parts = dict(key)
+    text = f"{parts.pop('pattern', '?')} ({parts.pop('ranks', '?')} ranks)"
+    extra = ", ".join(f"{k}={v}" for k, v in parts.items())
+    return f"{text} {extra}" if extra else text
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv", nargs="+", help="mpibench CSV files")
+    parser.add_argument("-o", "--output", required=True, help="picture to write (.png, .svg, .pdf)")
+    parser.add_argument("--title", help="title above the plots (default: the MPI library and hosts)")
+    args = parser.parse_args()
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    results = [mpibench_csv.read(path) for path in args.csv]
+    groups = configurations(results)
+    if not groups:
+        sys.exit(f"plot.py: error: no result rows in {', '.join(args.csv)}")
+
+    fig, (lat_ax, bw_ax) = plt.subplots(1, 2, figsize=(13, 5))
+    for key, rows in groups.items():
+        rows = sorted(rows, key=lambda r: r["bytes"])
+        # A log axis has no 0: the 0-byte point is drawn at 0.5 B and labelled so.
+        x = [r["bytes"] if r["bytes"] > 0 else 0.5 for r in rows]
+        median = [r["median_us"] for r in rows]
+        below = [r["median_us"] - r["ci_low_us"] for r in rows]
+        above = [r["ci_high_us"] - r["median_us"] for r in rows]
+        lat_ax.errorbar(x, median, yerr=[below, above], marker="o", markersize=3, capsize=2, label=label(key))
+        bw_rows = [r for r in rows if r["bytes"] > 0 and r.get("bandwidth_mb_s")]
+        if bw_rows:
+            bw_ax.plot([r["bytes"] for r in bw_rows], [r["bandwidth_mb_s"] for r in bw_rows],
+                       marker="o", markersize=3, label=label(key))
+
+    for ax in (lat_ax, bw_ax):
+        ax.set_xscale("log", base=2)
+        ax.set_xlabel("message size (bytes; 0 B drawn at 0.5)")
+        ax.grid(True, which="both", alpha=0.3)
+    lat_ax.set_yscale("log")
+    lat_ax.set_ylabel("time per operation, median (µs)\nerror bars: 95% CI of the median")
+    lat_ax.set_title("Latency")
+    bw_ax.set_yscale("log")
+    bw_ax.set_ylabel("bandwidth (MB/s, 10^6 B/s)")
+    bw_ax.set_title("Bandwidth")
+    lat_ax.legend(fontsize=8)
+    if bw_ax.lines:
+        bw_ax.legend(fontsize=8)
+
+    meta = results[0].metadata
+    title = args.title or f"{meta.get('mpi_library', '').split(';')[0]} | {meta.get('hosts', '')} | oversubscribed: {meta.get('oversubscribed', '?')}"
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    fig.savefig(args.output, dpi=110)
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()

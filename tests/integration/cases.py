@@ -1,0 +1,338 @@
+#!/usr/bin/env python3
+"""Integration tests: run the real mpibench under mpiexec, then parse and check what it wrote.
+
+    cases.py --list                      one "<name> <label>" line per case (read by CMake)
+    cases.py NAME --binary B --mpiexec M --source-dir S --work-dir W
+
+Runs at more ranks than this machine has cores cap their samples and time explicitly:
+oversubscribed ranks make every operation cost milliseconds. No case judges speed.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "plots"))
+import mpibench_csv  # noqa: E402
+
+CASES = {}
+
+# Runs at 3 and 4 ranks may be oversubscribed here; keep them short.
+SMALL = ["--samples", "5", "--max-time", "0.05"]
+
+STAT_COLUMNS = [
+    "pattern", "ranks", "bytes", "samples", "ops_per_sample", "min_us", "median_us", "mean_us",
+    "max_us", "p95_us", "ci_low_us", "ci_high_us", "ci_level", "bandwidth_mb_s",
+]
+
+METADATA_KEYS = [
+    "schema_version", "mpibench_version", "command_line", "date_utc", "mpi_library",
+    "ranks_launched", "hosts", "processor", "timer", "timer_resolution_ns", "timer_cost_ns",
+    "oversubscribed", "compiler", "cxx_flags",
+]
+
+
+def case(label):
+    def register(fn):
+        CASES[fn.__name__] = (label, fn)
+        return fn
+    return register
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+class Context:
+    def __init__(self, args):
+        self.binary = args.binary
+        self.mpiexec = args.mpiexec
+        self.source_dir = args.source_dir
+        self.work = os.path.join(args.work_dir, args.name)
+        shutil.rmtree(self.work, ignore_errors=True)
+        os.makedirs(self.work)
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def run(self, ranks, *args, expect=0):
+        command = [self.binary, *args] if ranks is None else [self.mpiexec, "-n", str(ranks), self.binary, *args]
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=150)
+        if proc.returncode != expect:
+            raise Failure(f"{' '.join(command)}: exit {proc.returncode}, expected {expect}\n"
+                          f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+        return proc
+
+
+def oversubscribed(ranks):
+    return ranks > len(os.sched_getaffinity(0))
+
+
+def check_rows(result, pattern, ranks, sizes):
+    """The checks every successful run must pass, row by row."""
+    for column in STAT_COLUMNS:
+        check(column in result.columns, f"column {column} missing from {result.columns}")
+    for key in METADATA_KEYS:
+        check(key in result.metadata, f"metadata {key} missing")
+    check(list(result.metadata)[0] == "schema_version", "schema_version must come first")
+    check(result.incomplete is None, f"run marked incomplete: {result.incomplete}")
+    check([r["bytes"] for r in result.rows] == sizes,
+          f"sizes {[r['bytes'] for r in result.rows]} != {sizes}")
+    for r in result.rows:
+        where = f"{pattern} {r['bytes']} B"
+        check(r["pattern"] == pattern, f"{where}: pattern {r['pattern']}")
+        check(r["ranks"] == ranks, f"{where}: ranks {r['ranks']} != {ranks}")
+        check(r["samples"] > 0, f"{where}: no samples")
+        check(r["ops_per_sample"] >= 1, f"{where}: ops_per_sample {r['ops_per_sample']}")
+        check(0 < r["min_us"] <= r["median_us"] <= r["max_us"], f"{where}: min/median/max out of order: {r}")
+        check(r["min_us"] <= r["p95_us"] <= r["max_us"], f"{where}: p95 outside [min, max]: {r}")
+        check(r["min_us"] <= r["mean_us"] <= r["max_us"], f"{where}: mean outside [min, max]: {r}")
+        check(r["ci_low_us"] <= r["median_us"] <= r["ci_high_us"], f"{where}: median outside its CI: {r}")
+        check(0 <= r["ci_level"] <= 1, f"{where}: ci_level {r['ci_level']}")
+        check(r["bandwidth_mb_s"] >= 0, f"{where}: negative bandwidth")
+        check((r["bandwidth_mb_s"] > 0) == (r["bytes"] > 0), f"{where}: bandwidth {r['bandwidth_mb_s']}")
+
+
+def check_oversubscription(ctx, result, proc, ranks):
+    expected = "yes" if oversubscribed(ranks) else "no"
+    check(result.metadata["oversubscribed"] == expected,
+          f"oversubscribed: {result.metadata['oversubscribed']}, expected {expected} "
+          f"({ranks} ranks, {len(os.sched_getaffinity(0))} cores)")
+    warned = "oversubscribed" in proc.stderr
+    check(warned == oversubscribed(ranks), f"oversubscription warning {warned}: {proc.stderr!r}")
+    check(result.metadata["ranks_launched"] == str(ranks), "ranks_launched")
+
+
+def sweep(ctx, ranks, pattern, size_arg, sizes, *extra):
+    out = ctx.path(f"{pattern}.csv")
+    proc = ctx.run(ranks, pattern, "--sizes", size_arg, "-o", out, "-q", *extra)
+    result = mpibench_csv.read(out)
+    check_rows(result, pattern, 2, sizes)
+    check_oversubscription(ctx, result, proc, ranks)
+    return result, proc
+
+
+def doubling(low, high):
+    sizes, s = [], low
+    while s <= high:
+        sizes.append(s)
+        s = 1 if s == 0 else 2 * s
+    return sizes
+
+
+# --- runs that succeed -------------------------------------------------------------------
+
+@case("mpi")
+def pingpong_n2_sweep(ctx):
+    sweep(ctx, 2, "pingpong", "0:64K", doubling(0, 65536), "--samples", "20", "--max-time", "0.2")
+
+
+@case("mpi")
+def pingpong_n2_validated(ctx):
+    result, _ = sweep(ctx, 2, "pingpong", "1,4K,1M", [1, 4096, 1 << 20], "--validate", "--samples", "10")
+    check(result.metadata["validate"] == "yes", "validate not recorded")
+
+
+@case("mpi")
+def bandwidth_n2_validated(ctx):
+    result, _ = sweep(ctx, 2, "bandwidth", "4K,64K,1M", [4096, 65536, 1 << 20],
+                      "--window", "8", "--validate", "--samples", "10")
+    check(all(r["window"] == 8 for r in result.rows), "window column")
+
+
+@case("mpi")
+def sizes_range_that_is_not_a_power_of_two(ctx):
+    sweep(ctx, 2, "pingpong", "3:100", [3, 6, 12, 24, 48, 96], "--samples", "3")
+
+
+@case("mpi")
+def pingpong_n3_extra_rank_waits(ctx):
+    sweep(ctx, 3, "pingpong", "0:1K", doubling(0, 1024), "--validate", *SMALL)
+
+
+@case("mpi")
+def bandwidth_n3_extra_rank_waits(ctx):
+    sweep(ctx, 3, "bandwidth", "1,64K", [1, 65536], "--window", "4", "--validate", *SMALL)
+
+
+@case("mpi")
+def pingpong_n4_extra_ranks_wait(ctx):
+    sweep(ctx, 4, "pingpong", "8,1K", [8, 1024], *SMALL)
+
+
+@case("mpi")
+def table_on_stdout_has_a_line_per_size(ctx):
+    proc = ctx.run(2, "pingpong", "--sizes", "0:16", "--samples", "5")
+    lines = [l for l in proc.stdout.splitlines() if l.strip().startswith("pingpong")]
+    check(len(lines) == 6, f"expected 6 rows, got:\n{proc.stdout}")
+    check("median_us" in proc.stdout and "ci95_us" in proc.stdout, "table header")
+
+
+# --- runs that fail after they started ---------------------------------------------------
+
+@case("mpi")
+def validation_catches_a_corrupted_payload(ctx):
+    out = ctx.path("corrupt.csv")
+    proc = ctx.run(2, "pingpong", "--sizes", "0,8,1K", "--validate", "--corrupt-payload",
+                   "--samples", "5", "-q", "-o", out, expect=1)
+    lines = proc.stderr.strip().splitlines()
+    check(len(lines) == 1 and lines[0].startswith("mpibench: error: validation failed"), proc.stderr)
+    check("8 bytes" in lines[0] and "offset 4" in lines[0], lines[0])
+    result = mpibench_csv.read(out)
+    check([r["bytes"] for r in result.rows] == [0], "rows before the failure are kept, no others")
+    check(result.incomplete is not None and result.incomplete.startswith("validation failed"),
+          f"incomplete line: {result.incomplete}")
+
+
+@case("mpi")
+def time_limit_ends_a_long_run(ctx):
+    out = ctx.path("limited.csv")
+    proc = ctx.run(2, "pingpong", "--sizes", "0", "--samples", "100000000", "--max-time", "100",
+                   "--time-limit", "1", "-q", "-o", out, expect=1)
+    check("time limit of 1 s reached" in proc.stderr, proc.stderr)
+    result = mpibench_csv.read(out)
+    check(result.incomplete == "time limit of 1 s reached", f"incomplete: {result.incomplete}")
+
+
+# --- bad input: one line, exit 2, no file --------------------------------------------------
+
+def usage_error(ctx, ranks, args, needle):
+    out = ctx.path("never.csv")
+    proc = ctx.run(ranks, *args, "-o", out, expect=2)
+    lines = [l for l in proc.stderr.splitlines() if l.strip()]
+    check(len(lines) == 1, f"expected one line on stderr, got: {proc.stderr!r}")
+    check(lines[0].startswith("mpibench: error: "), lines[0])
+    check(needle in lines[0], f"{needle!r} not in {lines[0]!r}")
+    check(not os.path.exists(out), "an output file was left behind")
+    check(proc.stdout == "", f"stdout: {proc.stdout!r}")
+
+
+@case("cli")
+def unknown_pattern(ctx):
+    usage_error(ctx, 2, ["pingpang"], "unknown pattern 'pingpang'")
+
+
+@case("cli")
+def sizes_min_above_max(ctx):
+    usage_error(ctx, 2, ["pingpong", "--sizes", "8:4"], "MIN (8) is larger than MAX (4)")
+
+
+@case("cli")
+def sizes_unknown_suffix(ctx):
+    usage_error(ctx, 2, ["pingpong", "--sizes", "1X"], "unknown suffix 'X'")
+
+
+@case("cli")
+def sizes_negative(ctx):
+    usage_error(ctx, 2, ["pingpong", "--sizes=-4"], "bad size '-4'")
+
+
+@case("cli")
+def sizes_beyond_int_counts(ctx):
+    usage_error(ctx, 2, ["pingpong", "--sizes", "1:4G"], "largest message")
+
+
+@case("cli")
+def sizes_beyond_memory(ctx):
+    # 4096 receive slots of 1 GiB: 4 TiB, more than any node this runs on.
+    usage_error(ctx, 2, ["bandwidth", "--sizes", "1G", "--window", "4096"], "not enough memory")
+
+
+@case("cli")
+def one_rank_is_too_few(ctx):
+    usage_error(ctx, 1, ["pingpong"], "needs at least 2 ranks")
+
+
+@case("cli")
+def output_directory_missing(ctx):
+    out = ctx.path("no/such/dir/r.csv")
+    proc = ctx.run(2, "pingpong", "--sizes", "8", "-o", out, expect=2)
+    check(proc.stderr.strip().splitlines() == [f"mpibench: error: cannot write '{out}': No such file or directory"],
+          proc.stderr)
+
+
+@case("cli")
+def window_zero(ctx):
+    usage_error(ctx, 2, ["bandwidth", "--window", "0"], "--window")
+
+
+@case("cli")
+def unknown_option(ctx):
+    usage_error(ctx, 2, ["pingpong", "--bogus"], "--bogus")
+
+
+@case("cli")
+def no_pattern(ctx):
+    proc = ctx.run(2, expect=2)
+    check(proc.stderr.strip().splitlines() == [
+        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth (see 'mpibench --help')"],
+        proc.stderr)
+
+
+@case("cli")
+def list_names_every_pattern(ctx):
+    proc = ctx.run(None, "list")
+    for name in ("pingpong", "bandwidth"):
+        check(any(l.startswith(name) for l in proc.stdout.splitlines()), f"{name} not listed:\n{proc.stdout}")
+
+
+@case("cli")
+def help_teaches(ctx):
+    top = ctx.run(None, "--help")
+    check("Examples:" in top.stdout and "pingpong" in top.stdout, top.stdout)
+    sub = ctx.run(2, "pingpong", "--help")
+    for option in ("--sizes", "--samples", "--max-time", "--validate", "--time-limit", "-o,--output"):
+        check(option in sub.stdout, f"{option} missing from pingpong --help")
+    check("--corrupt-payload" not in sub.stdout, "test-only switch shown in --help")
+    check(sub.stdout.count("Usage") == 1, "help printed more than once")
+
+
+# --- the plot ----------------------------------------------------------------------------
+
+@case("plot")
+def plot_draws_a_png(ctx):
+    pp, bw = ctx.path("pp.csv"), ctx.path("bw.csv")
+    ctx.run(2, "pingpong", "--sizes", "0:1K", "--samples", "5", "-q", "-o", pp)
+    ctx.run(2, "bandwidth", "--sizes", "1K,64K", "--samples", "5", "-q", "-o", bw)
+    png = ctx.path("plot.png")
+    proc = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), pp, bw, "-o", png],
+                          capture_output=True, text=True, timeout=120)
+    check(proc.returncode == 0, proc.stderr)
+    with open(png, "rb") as f:
+        check(f.read(8) == b"\x89PNG\r\n\x1a\n", "not a PNG")
+    check(os.path.getsize(png) > 10000, "PNG suspiciously small")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("name", nargs="?")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--binary")
+    parser.add_argument("--mpiexec")
+    parser.add_argument("--source-dir")
+    parser.add_argument("--work-dir")
+    args = parser.parse_args()
+    if args.list:
+        for name, (label, _) in CASES.items():
+            print(name, label)
+        return 0
+    label, fn = CASES[args.name]
+    try:
+        fn(Context(args))
+    except Failure as failure:
+        print(f"FAILED {args.name}: {failure}", file=sys.stderr)
+        return 1
+    print(f"passed {args.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

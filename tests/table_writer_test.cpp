@@ -1,0 +1,44 @@
+#include "results/table_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+namespace mpibench {
+namespace {
+
+std::string table_of(const std::vector<std::string>& columns, const Record& row) {
+  std::FILE* file = std::tmpfile();
+  TableWriter writer(file);
+  writer.begin({{"schema_version", "1"}, {"ranks_launched", "2"}}, columns);
+  writer.row(row);
+  writer.finish(std::nullopt);
+  std::rewind(file);
+  std::string text;
+  char chunk[4096];
+  for (std::size_t n; (n = std::fread(chunk, 1, sizeof(chunk), file)) > 0;) text.append(chunk, n);
+  std::fclose(file);
+  return text;
+}
+
+TEST(TableWriter, ShowsSizesReadablyAndTheConfidenceInterval) {
+  Record row;
+  row.set("pattern", std::string("pingpong"))
+      .set("bytes", std::int64_t{4096})
+      .set("median_us", 0.12345)
+      .set("ci_low_us", 0.12)
+      .set("ci_high_us", 0.13)
+      .set("mean_us", 99.0);
+  const std::string text =
+      table_of({"pattern", "bytes", "median_us", "ci_low_us", "ci_high_us", "mean_us"}, row);
+  EXPECT_NE(text.find("# ranks_launched: 2"), std::string::npos);
+  EXPECT_NE(text.find("4 KiB"), std::string::npos);
+  EXPECT_NE(text.find("0.123"), std::string::npos);
+  EXPECT_NE(text.find("[0.120, 0.130]"), std::string::npos);
+  EXPECT_EQ(text.find("mean_us"), std::string::npos) << "mean_us is for the CSV only";
+  EXPECT_EQ(text.find("99"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mpibench
