@@ -7,21 +7,18 @@
 #include <sstream>
 #include <string>
 
+#include "tests/file_capture.hpp"
+
 namespace mpibench {
 namespace {
 
 // Runs `write` against a CsvWriter on a temporary file and returns what it wrote.
 template <class F>
 std::string written_by(F write) {
-  std::FILE* file = std::tmpfile();
-  CsvWriter writer(file);
-  write(writer);
-  std::rewind(file);
-  std::string text;
-  char chunk[4096];
-  for (std::size_t n; (n = std::fread(chunk, 1, sizeof(chunk), file)) > 0;) text.append(chunk, n);
-  std::fclose(file);
-  return text;
+  return testing::captured([&](std::FILE* file) {
+    CsvWriter writer(file);
+    write(writer);
+  });
 }
 
 std::string golden(const std::string& name) {

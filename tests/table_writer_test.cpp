@@ -5,21 +5,18 @@
 #include <cstdio>
 #include <string>
 
+#include "tests/file_capture.hpp"
+
 namespace mpibench {
 namespace {
 
 std::string table_of(const std::vector<std::string>& columns, const Record& row) {
-  std::FILE* file = std::tmpfile();
-  TableWriter writer(file);
-  writer.begin({{"schema_version", "1"}, {"ranks_launched", "2"}}, columns);
-  writer.row(row);
-  writer.finish(std::nullopt);
-  std::rewind(file);
-  std::string text;
-  char chunk[4096];
-  for (std::size_t n; (n = std::fread(chunk, 1, sizeof(chunk), file)) > 0;) text.append(chunk, n);
-  std::fclose(file);
-  return text;
+  return testing::captured([&](std::FILE* file) {
+    TableWriter writer(file);
+    writer.begin({{"schema_version", "1"}, {"ranks_launched", "2"}}, columns);
+    writer.row(row);
+    writer.finish(std::nullopt);
+  });
 }
 
 TEST(TableWriter, ShowsSizesReadablyAndTheConfidenceInterval) {
