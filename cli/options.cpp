@@ -56,18 +56,19 @@ void add_common_options(CLI::App& sub, RawOptions& raw) {
   sub.add_option("--samples", raw.samples,
                  "At most this many timed samples per size (a sample is one batch of "
                  "operations between two clock reads)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}).description(""))
+      ->type_name("N")
       ->capture_default_str();
   sub.add_option("--max-time", raw.max_time_s,
                  "Seconds of sampling per size at most (fractions allowed); a size stops at "
                  "--samples or --max-time, whichever comes first")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::PositiveNumber.description(""))
       ->type_name("SECONDS")
       ->capture_default_str();
   sub.add_option("--warmup", raw.warmup_ops,
                  "Untimed operations per size, at least (default: 10 and 5 ms; warm-up also "
                  "runs until the batch size has settled)")
-      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}))
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}).description(""))
       ->type_name("OPS");
   sub.add_flag("--validate", raw.validate,
                "Per size, also run operations with payloads derived from (rank, size, pass) "
@@ -75,7 +76,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw) {
   sub.add_option("--time-limit", raw.time_limit_s,
                  "Stop the whole run after this many seconds with exit 1 (default: derived "
                  "from the sweep, generously; a hung run always ends)")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::PositiveNumber.description(""))
       ->type_name("SECONDS");
   sub.add_flag("-q,--quiet", raw.quiet, "No table on stdout (warnings and errors still print)");
   // Test only: proves that validation catches a corrupted payload.
@@ -87,7 +88,8 @@ void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw
     sub.add_option("--window", raw.pattern.window,
                    "Messages in flight per operation (one operation = a window of sends and "
                    "one acknowledgement)")
-        ->check(CLI::Range(1, 4096))
+        ->check(CLI::Range(1, 4096).description(""))
+        ->type_name("W")
         ->capture_default_str();
   }
 }
