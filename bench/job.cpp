@@ -30,18 +30,33 @@ struct Stage {
   std::unique_ptr<Pattern> pattern;
 };
 
-std::vector<const PatternEntry*> entries_for(const RunConfig& config, int launched) {
+std::vector<const PatternEntry*> entries_for(const RunConfig& config, int launched, int rank) {
   std::vector<const PatternEntry*> entries;
   for (const std::string& name : config.patterns) {
     const PatternEntry* entry = find_pattern(name);
     if (entry == nullptr) throw UsageError(fmt::format("unknown pattern '{}'", name));
     if (launched < entry->min_ranks) {
+      if (config.skip_patterns_needing_more_ranks) {
+        if (rank == 0) {
+          fmt::print(stderr, "mpibench: note: skipping {}: it needs at least {} ranks\n",
+                     entry->name, entry->min_ranks);
+        }
+        continue;
+      }
       throw UsageError(fmt::format(
           "{} needs at least {} ranks, but {} {} launched (run it as: mpiexec -n {} mpibench {})",
           entry->name, entry->min_ranks, launched, launched == 1 ? "was" : "were",
           entry->min_ranks, entry->name));
     }
+    const int ranks = entry->ranks_used(launched);
+    if (entry->options.root && config.pattern_options.root >= ranks) {
+      throw UsageError(fmt::format("--root {} is out of range: {} runs on {} ranks (roots 0 to {})",
+                                   config.pattern_options.root, entry->name, ranks, ranks - 1));
+    }
     entries.push_back(entry);
+  }
+  if (entries.empty()) {
+    throw UsageError(fmt::format("no pattern can run on {} rank{}", launched, launched == 1 ? "" : "s"));
   }
   return entries;
 }
@@ -82,22 +97,27 @@ void check_memory(const std::vector<Stage>& stages, const RunConfig& config,
   std::string_view heaviest;
   for (const Stage& stage : stages) {
     if (!stage.pattern) continue;
-    for (const std::uint64_t bytes : config.sizes) {
-      const std::uint64_t need = stage.pattern->buffer_bytes(bytes);
+    for (const std::uint64_t requested : config.sizes) {
+      const auto bytes = stage.pattern->effective_bytes(requested);
+      if (!bytes) continue;
+      const std::uint64_t need = stage.pattern->buffer_bytes(*bytes);
       if (need > mine) {
         mine = need;
-        largest = bytes;
+        largest = *bytes;
         heaviest = stage.entry->name;
       }
     }
   }
   std::optional<std::string> problem;
-  if (const auto shortfall = check_node_memory(placement.node_comm, mine)) {
+  if (const auto shortfall =
+          check_node_memory(placement.node_comm, mine, config.memory_limit_bytes)) {
     problem = fmt::format(
-        "not enough memory: at {} {} needs {:.1f} GiB of buffers on this node ({} ranks), but "
-        "only {:.1f} GiB is available; use smaller --sizes",
-        Bytes{largest}, heaviest, static_cast<double>(shortfall->needed_bytes) / (1 << 30),
-        placement.ranks_on_my_node, static_cast<double>(shortfall->available_bytes) / (1 << 30));
+        "not enough memory: at {} {} needs {} of buffers on this node ({} ranks; the most on "
+        "one rank: {}), but {} {}; use smaller --sizes",
+        Bytes{largest}, heaviest, approximate(Bytes{shortfall->needed_bytes}),
+        placement.ranks_on_my_node, approximate(Bytes{shortfall->largest_rank_bytes}),
+        shortfall->limited_by_option ? "--memory-limit allows" : "the node has only",
+        approximate(Bytes{shortfall->available_bytes}));
   }
   if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
 }
@@ -133,7 +153,7 @@ void run_job(const RunConfig& config) {
   mpi_check(MPI_Comm_rank(world, &rank));
   mpi_check(MPI_Comm_size(world, &launched));
 
-  const auto entries = entries_for(config, launched);
+  const auto entries = entries_for(config, launched, rank);
   const Placement placement = discover_placement(world);
   const Clock clock = agreed_clock(world, rank);
   BufferProvider buffers;

@@ -37,8 +37,8 @@ Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks
   record.set("pattern", std::string(entry.name))
       .set("ranks", std::int64_t{ranks})
       .set("bytes", static_cast<std::int64_t>(bytes));
-  const Record variant = pattern.variant();
-  for (const auto& [column, cell] : variant.cells()) record.set(column, cell);
+  const Record own = pattern.describe(bytes);
+  for (const auto& [column, cell] : own.cells()) record.set(column, cell);
   const double bandwidth =
       s.median > 0 ? pattern.bandwidth_bytes(bytes) / s.median / 1e6 : 0.0;  // MB/s, 10^6 B/s
   record.set("samples", static_cast<std::int64_t>(s.count))

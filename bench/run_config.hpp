@@ -12,6 +12,7 @@ namespace mpibench {
 
 struct RunConfig {
   std::vector<std::string> patterns;  // catalog names, run in this order
+  bool skip_patterns_needing_more_ranks = false;  // `all`: run what the ranks allow
   std::vector<std::uint64_t> sizes;   // bytes
   PatternOptions pattern_options;
   std::size_t samples = 200;          // per size, at most
@@ -19,6 +20,7 @@ struct RunConfig {
   std::int64_t warmup_ops = 10;       // per size, at least
   double warmup_time_s = 0.005;       // per size, at least
   bool validate = false;
+  std::optional<std::uint64_t> memory_limit_bytes;  // per node, for all ranks' buffers
   std::optional<std::string> output_csv;
   std::optional<double> time_limit_s;  // whole run; derived from the sweep when not given
   bool quiet = false;                 // no table on stdout

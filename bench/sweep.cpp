@@ -20,8 +20,17 @@ std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern
   mpi_check(MPI_Comm_size(comm, &ranks));
   const BudgetStopRule stop_rule(config.samples, config.max_time_s);
   Runner runner(comm, clock, stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s});
-  for (const std::uint64_t bytes : config.sizes) {
-    if (rank == 0) progress.step(fmt::format("{} {}", entry.name, Bytes{bytes}));
+  for (const std::uint64_t requested : config.sizes) {
+    if (rank == 0) progress.step(fmt::format("{} {}", entry.name, Bytes{requested}));
+    const auto effective = pattern.effective_bytes(requested);
+    if (!effective) {
+      if (rank == 0) {
+        fmt::print(stderr, "mpibench: note: {} skips {}: less than one element\n", entry.name,
+                   Bytes{requested});
+      }
+      continue;
+    }
+    const std::uint64_t bytes = *effective;
     pattern.setup(bytes);
     if (config.validate) {
       if (auto problem = runner.validate(pattern, bytes, validation_passes)) {

@@ -21,10 +21,27 @@ struct RawOptions {
   double max_time_s = 1.0;
   std::optional<std::int64_t> warmup_ops;
   double time_limit_s = 0;
+  std::string memory_limit;
   bool validate = false;
   bool quiet = false;
+  std::string op = "sum";
+  std::string type = "float";  // IMB's default
   PatternOptions pattern;
 };
+
+ReduceOp reduce_op_named(const std::string& name) {
+  for (const ReduceOp op : {ReduceOp::sum, ReduceOp::max, ReduceOp::min, ReduceOp::prod}) {
+    if (to_string(op) == name) return op;
+  }
+  throw UsageError(fmt::format("unknown --op '{}'", name));
+}
+
+ReduceType reduce_type_named(const std::string& name) {
+  for (const ReduceType type : {ReduceType::int32, ReduceType::float32, ReduceType::float64}) {
+    if (to_string(type) == name) return type;
+  }
+  throw UsageError(fmt::format("unknown --type '{}'", name));
+}
 
 constexpr const char* app_description =
     "mpibench measures message-passing patterns over MPI: point-to-point latency and "
@@ -36,6 +53,10 @@ constexpr const char* app_footer = R"(Examples:
   mpiexec -n 2 mpibench pingpong                        0 B .. 4 MiB, table on stdout
   mpiexec -n 2 mpibench pingpong --sizes 1:64K -o r.csv
   mpiexec -n 2 mpibench bandwidth --sizes 4K,64K,1M --window 32
+  mpiexec -n 4 mpibench bcast --sizes 1:1M -o bcast.csv
+  mpiexec -n 3 mpibench scatter --sizes 8,4K,256K --root 2
+  mpiexec -n 4 mpibench reduce --sizes 8:1M --op sum --type double --validate
+  mpiexec -n 4 mpibench all -o all.csv                  every pattern the ranks allow
   mpibench list                                         the patterns and what each measures
   python3 plots/plot.py r.csv -o r.png                  latency and bandwidth against size
 
@@ -78,12 +99,34 @@ void add_common_options(CLI::App& sub, RawOptions& raw) {
                  "from the sweep, generously; a hung run always ends)")
       ->check(CLI::PositiveNumber.description(""))
       ->type_name("SECONDS");
+  sub.add_option("--memory-limit", raw.memory_limit,
+                 "Refuse to start when the buffers of a node's ranks would need more than this "
+                 "(K, M, G suffixes); without it, 90% of the node's available memory")
+      ->type_name("SIZE");
   sub.add_flag("-q,--quiet", raw.quiet, "No table on stdout (warnings and errors still print)");
   // Test only: proves that validation catches a corrupted payload.
   sub.add_flag("--corrupt-payload", raw.pattern.corrupt_payload, "")->group("");
 }
 
 void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw) {
+  if (uses.root) {
+    sub.add_option("--root", raw.pattern.root, "Rank that is the root of the collective")
+        ->check(CLI::NonNegativeNumber.description(""))
+        ->type_name("RANK")
+        ->capture_default_str();
+  }
+  if (uses.reduction) {
+    sub.add_option("--op", raw.op, "Reduction operation: sum, max, min or prod")
+        ->check(CLI::IsMember({"sum", "max", "min", "prod"}).description(""))
+        ->type_name("OP")
+        ->capture_default_str();
+    sub.add_option("--type", raw.type,
+                   "Element type: int, float or double (sizes are rounded down to whole "
+                   "elements; a size below one element is skipped)")
+        ->check(CLI::IsMember({"int", "float", "double"}).description(""))
+        ->type_name("TYPE")
+        ->capture_default_str();
+  }
   if (uses.window) {
     sub.add_option("--window", raw.pattern.window,
                    "Messages in flight per operation (one operation = a window of sends and "
@@ -119,11 +162,8 @@ std::string one_line(std::string text) {
 
 std::string known_patterns() {
   std::string names;
-  for (const PatternEntry& entry : pattern_catalog()) {
-    if (!names.empty()) names += ", ";
-    names += entry.name;
-  }
-  return names;
+  for (const PatternEntry& entry : pattern_catalog()) names += fmt::format("{}, ", entry.name);
+  return names + "all";
 }
 
 }  // namespace
@@ -140,8 +180,9 @@ Command parse_command_line(int argc, const char* const* argv) {
   Command command;
   // An unknown word where the pattern goes gets its own message; CLI11's would be "the
   // following argument was not expected", which does not say what was expected.
-  if (argc > 1 && argv[1][0] != '-' && std::string_view(argv[1]) != "list" &&
-      find_pattern(argv[1]) == nullptr) {
+  const std::string_view first = argc > 1 ? argv[1] : "";
+  if (argc > 1 && first[0] != '-' && first != "list" && first != "all" &&
+      find_pattern(first) == nullptr) {
     throw UsageError(fmt::format("unknown pattern '{}'; known patterns: {} (see 'mpibench list')",
                                  argv[1], known_patterns()));
   }
@@ -163,6 +204,10 @@ Command parse_command_line(int argc, const char* const* argv) {
     add_common_options(*sub, raw);
     add_pattern_options(*sub, entry.options, raw);
   }
+  CLI::App* all = app.add_subcommand(
+      "all", "Every pattern the launched ranks allow, one after the other, into one CSV");
+  add_common_options(*all, raw);
+  add_pattern_options(*all, UsesOptions{.window = true, .root = true, .reduction = true}, raw);
 
   try {
     app.parse(argc, argv);
@@ -190,9 +235,16 @@ Command parse_command_line(int argc, const char* const* argv) {
     return command;
   }
   RunConfig& config = command.config;
-  config.patterns = {chosen->get_name()};
+  if (chosen->get_name() == "all") {
+    for (const PatternEntry& entry : pattern_catalog()) config.patterns.emplace_back(entry.name);
+    config.skip_patterns_needing_more_ranks = true;
+  } else {
+    config.patterns = {chosen->get_name()};
+  }
   config.sizes = parse_size_list(raw.sizes);
   config.pattern_options = raw.pattern;
+  config.pattern_options.op = reduce_op_named(raw.op);
+  config.pattern_options.type = reduce_type_named(raw.type);
   config.samples = raw.samples;
   config.max_time_s = raw.max_time_s;
   if (raw.warmup_ops) {
@@ -200,6 +252,7 @@ Command parse_command_line(int argc, const char* const* argv) {
     config.warmup_time_s = 0;
   }
   config.validate = raw.validate;
+  if (!raw.memory_limit.empty()) config.memory_limit_bytes = parse_size(raw.memory_limit);
   if (!raw.output.empty()) config.output_csv = raw.output;
   if (raw.time_limit_s > 0) config.time_limit_s = raw.time_limit_s;
   config.quiet = raw.quiet;

@@ -72,7 +72,7 @@ double Bandwidth::bandwidth_bytes(std::size_t bytes) const {
   return static_cast<double>(bytes) * window_;
 }
 
-Record Bandwidth::variant() const {
+Record Bandwidth::describe(std::size_t) const {
   Record cells;
   cells.set("window", static_cast<std::int64_t>(window_));
   return cells;

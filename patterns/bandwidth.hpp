@@ -17,7 +17,7 @@ class Bandwidth final : public Pattern {
   void run(std::int64_t ops) override;
   std::optional<Mismatch> run_validated(std::uint64_t seed) override;
   double bandwidth_bytes(std::size_t bytes) const override;
-  Record variant() const override;
+  Record describe(std::size_t bytes) const override;
 
  private:
   PatternContext context_;

@@ -3,7 +3,11 @@
 #include <array>
 
 #include "patterns/bandwidth.hpp"
+#include "patterns/bcast.hpp"
+#include "patterns/gather.hpp"
 #include "patterns/pingpong.hpp"
+#include "patterns/reduce.hpp"
+#include "patterns/scatter.hpp"
 
 namespace mpibench {
 namespace {
@@ -15,6 +19,9 @@ std::unique_ptr<Pattern> make(const PatternContext& context) {
 
 constexpr std::array<std::string_view, 0> no_columns{};
 constexpr std::array<std::string_view, 1> window_columns{"window"};
+constexpr std::array<std::string_view, 1> root_columns{"root"};
+constexpr std::array<std::string_view, 2> block_columns{"root", "root_bytes"};
+constexpr std::array<std::string_view, 4> reduction_columns{"root", "op", "type", "elements"};
 
 const std::array catalog{
     PatternEntry{"pingpong",
@@ -25,6 +32,19 @@ const std::array catalog{
                  "streaming bandwidth: a window of non-blocking sends from rank 0 to rank 1, "
                  "acknowledged per window",
                  2, 2, window_columns, {.window = true}, make<Bandwidth>},
+    PatternEntry{"bcast", "MPI_Bcast of SIZE bytes from the root to every rank", 2, 0,
+                 root_columns, {.root = true}, make<Bcast>},
+    PatternEntry{"scatter",
+                 "MPI_Scatter: the root sends a SIZE-byte block to every rank (SIZE is the "
+                 "per-rank block)",
+                 2, 0, block_columns, {.root = true}, make<Scatter>},
+    PatternEntry{"gather",
+                 "MPI_Gather: every rank sends a SIZE-byte block to the root (SIZE is the "
+                 "per-rank block)",
+                 2, 0, block_columns, {.root = true}, make<Gather>},
+    PatternEntry{"reduce",
+                 "MPI_Reduce of SIZE bytes of --type elements with --op to the root",
+                 2, 0, reduction_columns, {.root = true, .reduction = true}, make<Reduce>},
 };
 
 }  // namespace

@@ -13,6 +13,8 @@ namespace mpibench {
 // Which of the pattern-specific options the command line offers for a pattern.
 struct UsesOptions {
   bool window = false;
+  bool root = false;
+  bool reduction = false;  // --op and --type
 };
 
 struct PatternEntry {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "bench/buffers.hpp"
+#include "patterns/reduction.hpp"
 #include "results/record.hpp"
 
 namespace mpibench {
@@ -17,7 +18,11 @@ namespace mpibench {
 // Options some patterns take; the catalog says which pattern uses which.
 struct PatternOptions {
   int window = 64;               // bandwidth: messages in flight per operation
-  bool corrupt_payload = false;  // test only: senders spoil one byte in validation passes
+  int root = 0;                  // rooted collectives
+  ReduceOp op = ReduceOp::sum;   // reductions
+  ReduceType type = ReduceType::float32;
+  bool corrupt_payload = false;  // test only: the root (rank 0 for point-to-point) spoils
+                                 // what it sends in validation passes
 };
 
 struct PatternContext {
@@ -45,6 +50,12 @@ class Pattern {
 
   virtual Timing timing() const { return Timing::batched; }
 
+  // The message size actually measured for a requested size, or nothing to skip it (a
+  // reduction measures whole elements only).
+  virtual std::optional<std::size_t> effective_bytes(std::size_t requested) const {
+    return requested;
+  }
+
   // Bytes this rank will allocate for messages of `bytes` (checked before any allocation).
   virtual std::size_t buffer_bytes(std::size_t bytes) const = 0;
 
@@ -64,8 +75,11 @@ class Pattern {
   // Bytes that bandwidth is computed from, per reported time.
   virtual double bandwidth_bytes(std::size_t bytes) const { return static_cast<double>(bytes); }
 
-  // Cells that describe this pattern's variant (window, root, ...) for every row.
-  virtual Record variant() const { return {}; }
+  // The pattern's own columns for a row at `bytes` (window, root, root_bytes, op, ...).
+  virtual Record describe(std::size_t bytes) const {
+    static_cast<void>(bytes);
+    return {};
+  }
 };
 
 }  // namespace mpibench

@@ -11,4 +11,15 @@ std::string to_string(Bytes bytes) {
   return fmt::format("{} B", v);
 }
 
+std::string approximate(Bytes bytes) {
+  constexpr const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  auto value = static_cast<double>(bytes.value);
+  std::size_t unit = 0;
+  while (value >= 1024 && unit + 1 < std::size(units)) {
+    value /= 1024;
+    ++unit;
+  }
+  return unit == 0 ? fmt::format("{} B", bytes.value) : fmt::format("{:.3g} {}", value, units[unit]);
+}
+
 }  // namespace mpibench

@@ -14,6 +14,9 @@ struct Bytes {
 
 std::string to_string(Bytes bytes);
 
+// Three significant figures in the largest binary unit that fits: "7.81 MiB", "512 B".
+std::string approximate(Bytes bytes);
+
 }  // namespace mpibench
 
 template <>

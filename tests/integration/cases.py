@@ -76,17 +76,20 @@ def oversubscribed(ranks):
     return ranks > len(os.sched_getaffinity(0))
 
 
-def check_rows(result, pattern, ranks, sizes):
-    """The checks every successful run must pass, row by row."""
+def check_file(result):
+    """What every complete CSV must have."""
     for column in STAT_COLUMNS:
         check(column in result.columns, f"column {column} missing from {result.columns}")
     for key in METADATA_KEYS:
         check(key in result.metadata, f"metadata {key} missing")
     check(list(result.metadata)[0] == "schema_version", "schema_version must come first")
     check(result.incomplete is None, f"run marked incomplete: {result.incomplete}")
-    check([r["bytes"] for r in result.rows] == sizes,
-          f"sizes {[r['bytes'] for r in result.rows]} != {sizes}")
-    for r in result.rows:
+
+
+def check_rows(rows, pattern, ranks, sizes):
+    """The checks every row of a successful run must pass."""
+    check([r["bytes"] for r in rows] == sizes, f"{pattern}: sizes {[r['bytes'] for r in rows]} != {sizes}")
+    for r in rows:
         where = f"{pattern} {r['bytes']} B"
         check(r["pattern"] == pattern, f"{where}: pattern {r['pattern']}")
         check(r["ranks"] == ranks, f"{where}: ranks {r['ranks']} != {ranks}")
@@ -111,13 +114,23 @@ def check_oversubscription(ctx, result, proc, ranks):
     check(result.metadata["ranks_launched"] == str(ranks), "ranks_launched")
 
 
+POINT_TO_POINT = {"pingpong", "bandwidth"}
+
+
 def sweep(ctx, ranks, pattern, size_arg, sizes, *extra):
+    """Runs one pattern and checks its CSV; returns (result, process)."""
     out = ctx.path(f"{pattern}.csv")
     proc = ctx.run(ranks, pattern, "--sizes", size_arg, "-o", out, "-q", *extra)
     result = mpibench_csv.read(out)
-    check_rows(result, pattern, 2, sizes)
+    check_file(result)
+    check_rows(result.rows, pattern, 2 if pattern in POINT_TO_POINT else ranks, sizes)
     check_oversubscription(ctx, result, proc, ranks)
     return result, proc
+
+
+def check_column(result, column, expected):
+    values = [r[column] for r in result.rows]
+    check(all(v == expected for v in values), f"{column}: {values}, expected {expected}")
 
 
 def doubling(low, high):
@@ -145,7 +158,7 @@ def pingpong_n2_validated(ctx):
 def bandwidth_n2_validated(ctx):
     result, _ = sweep(ctx, 2, "bandwidth", "4K,64K,1M", [4096, 65536, 1 << 20],
                       "--window", "8", "--validate", "--samples", "10")
-    check(all(r["window"] == 8 for r in result.rows), "window column")
+    check_column(result, "window", 8)
 
 
 @case("mpi")
@@ -174,6 +187,132 @@ def table_on_stdout_has_a_line_per_size(ctx):
     lines = [l for l in proc.stdout.splitlines() if l.strip().startswith("pingpong")]
     check(len(lines) == 6, f"expected 6 rows, got:\n{proc.stdout}")
     check("median_us" in proc.stdout and "ci95_us" in proc.stdout, "table header")
+
+
+# --- collectives ----------------------------------------------------------------------------
+
+@case("mpi")
+def bcast_n2_validated(ctx):
+    result, _ = sweep(ctx, 2, "bcast", "0:64K", doubling(0, 65536), "--validate", "--samples", "20")
+    check_column(result, "root", 0)
+
+
+@case("mpi")
+def bcast_n3_root_2(ctx):
+    result, _ = sweep(ctx, 3, "bcast", "1,4K,256K", [1, 4096, 262144], "--root", "2", "--validate", *SMALL)
+    check_column(result, "root", 2)
+
+
+@case("mpi")
+def bcast_n4_root_1(ctx):
+    sweep(ctx, 4, "bcast", "8,1K", [8, 1024], "--root", "1", "--validate", *SMALL)
+
+
+def rooted_blocks(ctx, pattern, ranks, root):
+    sizes = [8, 4096, 65536]
+    result, _ = sweep(ctx, ranks, pattern, "8,4K,64K", sizes, "--root", str(root), "--validate",
+                      *(SMALL if ranks > 2 else ["--samples", "20"]))
+    check_column(result, "root", root)
+    check([r["root_bytes"] for r in result.rows] == [ranks * b for b in sizes], "root_bytes = ranks x block")
+
+
+@case("mpi")
+def scatter_n2(ctx):
+    rooted_blocks(ctx, "scatter", 2, 0)
+
+
+@case("mpi")
+def scatter_n3_root_2(ctx):
+    rooted_blocks(ctx, "scatter", 3, 2)
+
+
+@case("mpi")
+def scatter_n4_root_3(ctx):
+    rooted_blocks(ctx, "scatter", 4, 3)
+
+
+@case("mpi")
+def gather_n2_root_1(ctx):
+    rooted_blocks(ctx, "gather", 2, 1)
+
+
+@case("mpi")
+def gather_n3_root_1(ctx):
+    rooted_blocks(ctx, "gather", 3, 1)
+
+
+@case("mpi")
+def gather_n4(ctx):
+    rooted_blocks(ctx, "gather", 4, 0)
+
+
+@case("mpi")
+def reduce_n3_every_op_and_type(ctx):
+    for op in ("sum", "max", "min", "prod"):
+        for type_, width in (("int", 4), ("float", 4), ("double", 8)):
+            # 2 B is below one element (skipped); 1000 B rounds down to whole elements.
+            sizes = [b // width * width for b in (1000, 4096)]
+            result, proc = sweep(ctx, 3, "reduce", "2,1000,4K", sizes, "--op", op, "--type", type_,
+                                 "--root", "1", "--validate", *SMALL)
+            check_column(result, "op", op)
+            check_column(result, "type", type_)
+            check_column(result, "root", 1)
+            check([r["elements"] for r in result.rows] == [b // width for b in sizes], "elements")
+            check("reduce skips 2 B" in proc.stderr, f"no note for the skipped size: {proc.stderr!r}")
+
+
+@case("mpi")
+def reduce_n4_root_3(ctx):
+    sweep(ctx, 4, "reduce", "8,64K", [8, 65536], "--root", "3", "--type", "double", "--validate", *SMALL)
+
+
+@case("mpi")
+def reduce_n2_default_type_is_float(ctx):
+    result, _ = sweep(ctx, 2, "reduce", "4:1M", doubling(4, 1 << 20), "--validate", "--samples", "10")
+    check_column(result, "type", "float")
+    check_column(result, "op", "sum")
+
+
+def run_all(ctx, ranks, *extra):
+    out = ctx.path("all.csv")
+    proc = ctx.run(ranks, "all", "--sizes", "8,1K", "-o", out, "-q", "--validate", *extra)
+    result = mpibench_csv.read(out)
+    check_file(result)
+    patterns = ["pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce"]
+    check([r["pattern"] for r in result.rows] == [p for p in patterns for _ in (0, 1)],
+          f"patterns in order: {[r['pattern'] for r in result.rows]}")
+    for column in ("window", "root", "root_bytes", "op", "type", "elements"):
+        check(column in result.columns, f"union of columns lacks {column}")
+    for p in patterns:
+        rows = [r for r in result.rows if r["pattern"] == p]
+        check_rows(rows, p, 2 if p in POINT_TO_POINT else ranks, [8, 1024])
+    # A cell that does not apply is empty.
+    check(all(r["root"] is None for r in result.rows if r["pattern"] in POINT_TO_POINT), "p2p rows have no root")
+    check(all(r["window"] is None for r in result.rows if r["pattern"] != "bandwidth"), "only bandwidth has a window")
+    check_oversubscription(ctx, result, proc, ranks)
+
+
+@case("mpi")
+def all_patterns_n2(ctx):
+    run_all(ctx, 2, "--samples", "10")
+
+
+@case("mpi")
+def all_patterns_n4(ctx):
+    run_all(ctx, 4, *SMALL)
+
+
+@case("mpi")
+def validation_catches_corruption_in_collectives(ctx):
+    for pattern in ("bcast", "scatter", "gather", "reduce"):
+        out = ctx.path(f"{pattern}-corrupt.csv")
+        proc = ctx.run(3, pattern, "--sizes", "64", "--root", "1", "--validate", "--corrupt-payload",
+                       "-q", "-o", out, *SMALL, expect=1)
+        lines = proc.stderr.strip().splitlines()
+        check(lines[-1].startswith(f"mpibench: error: validation failed: {pattern} at 64 bytes: rank "),
+              f"{pattern}: {proc.stderr!r}")
+        result = mpibench_csv.read(out)
+        check(result.rows == [] and result.incomplete.startswith("validation failed"), f"{pattern}: {result.incomplete}")
 
 
 # --- runs that fail after they started ---------------------------------------------------
@@ -247,6 +386,33 @@ def sizes_beyond_memory(ctx):
 
 
 @case("cli")
+def root_out_of_range(ctx):
+    usage_error(ctx, 3, ["bcast", "--root", "3"], "--root 3 is out of range: bcast runs on 3 ranks (roots 0 to 2)")
+
+
+@case("cli")
+def root_negative(ctx):
+    usage_error(ctx, 2, ["gather", "--root=-1"], "--root")
+
+
+@case("cli")
+def reduce_op_unknown(ctx):
+    usage_error(ctx, 2, ["reduce", "--op", "avg"], "--op: avg not in {sum,max,min,prod}")
+
+
+@case("cli")
+def reduce_type_unknown(ctx):
+    usage_error(ctx, 2, ["reduce", "--type", "long"], "--type: long not in {int,float,double}")
+
+
+@case("cli")
+def gather_root_beyond_memory_limit(ctx):
+    # The root of a 4-rank gather holds 4 blocks and its own: 5 MiB at 1 MiB, 8 MiB on the node.
+    usage_error(ctx, 4, ["gather", "--sizes", "1M", "--memory-limit", "6M"],
+                "at 1 MiB gather needs 8 MiB of buffers on this node (4 ranks; the most on one rank: 5 MiB)")
+
+
+@case("cli")
 def one_rank_is_too_few(ctx):
     usage_error(ctx, 1, ["pingpong"], "needs at least 2 ranks")
 
@@ -273,14 +439,15 @@ def unknown_option(ctx):
 def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
     check(proc.stderr.strip().splitlines() == [
-        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth (see 'mpibench --help')"],
+        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bcast, scatter, "
+        "gather, reduce, all (see 'mpibench --help')"],
         proc.stderr)
 
 
 @case("cli")
 def list_names_every_pattern(ctx):
     proc = ctx.run(None, "list")
-    for name in ("pingpong", "bandwidth"):
+    for name in ("pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce"):
         check(any(l.startswith(name) for l in proc.stdout.splitlines()), f"{name} not listed:\n{proc.stdout}")
 
 
@@ -299,11 +466,12 @@ def help_teaches(ctx):
 
 @case("plot")
 def plot_draws_a_png(ctx):
-    pp, bw = ctx.path("pp.csv"), ctx.path("bw.csv")
+    pp, bw, coll = ctx.path("pp.csv"), ctx.path("bw.csv"), ctx.path("all.csv")
     ctx.run(2, "pingpong", "--sizes", "0:1K", "--samples", "5", "-q", "-o", pp)
     ctx.run(2, "bandwidth", "--sizes", "1K,64K", "--samples", "5", "-q", "-o", bw)
+    ctx.run(2, "all", "--sizes", "8,1K", "--samples", "5", "-q", "-o", coll)
     png = ctx.path("plot.png")
-    proc = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), pp, bw, "-o", png],
+    proc = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), pp, bw, coll, "-o", png],
                           capture_output=True, text=True, timeout=120)
     check(proc.returncode == 0, proc.stderr)
     with open(png, "rb") as f:

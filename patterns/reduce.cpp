@@ -1,0 +1,62 @@
+#include "patterns/reduce.hpp"
+
+#include "bench/mpi_check.hpp"
+
+namespace mpibench {
+
+Reduce::Reduce(const PatternContext& context)
+    : context_(context), root_(context.options.root), op_(context.options.op),
+      type_(context.options.type) {
+  mpi_check(MPI_Comm_rank(context_.comm, &rank_));
+  mpi_check(MPI_Comm_size(context_.comm, &ranks_));
+}
+
+std::optional<std::size_t> Reduce::effective_bytes(std::size_t requested) const {
+  const std::size_t element = element_size(type_);
+  if (requested < element) return std::nullopt;
+  return requested / element * element;
+}
+
+std::size_t Reduce::buffer_bytes(std::size_t bytes) const {
+  return rank_ == root_ ? 2 * bytes : bytes;
+}
+
+void Reduce::setup(std::size_t bytes) {
+  context_.buffers.release_all();
+  send_ = context_.buffers.get(bytes);
+  recv_ = context_.buffers.get(rank_ == root_ ? bytes : 0);
+  count_ = static_cast<int>(bytes / element_size(type_));
+}
+
+void Reduce::run(std::int64_t ops) {
+  const MPI_Datatype type = mpi_type(type_);
+  const MPI_Op op = mpi_op(op_);
+  for (std::int64_t i = 0; i < ops; ++i) {
+    mpi_check(MPI_Reduce(send_.data(), recv_.data(), count_, type, op, root_, context_.comm));
+  }
+}
+
+std::optional<Mismatch> Reduce::run_validated(std::uint64_t seed) {
+  fill_contribution(send_, type_, op_, seed, rank_);
+  if (rank_ == root_) {
+    if (context_.options.corrupt_payload) spoil_contribution(send_, type_, op_);
+    poison_result(recv_, type_);
+  }
+  run(1);
+  if (rank_ != root_) return std::nullopt;
+  if (const auto offset = first_wrong_element(recv_, type_, op_, seed, ranks_)) {
+    return Mismatch{*offset, "reduced result"};
+  }
+  return std::nullopt;
+}
+
+Record Reduce::describe(std::size_t bytes) const {
+  Record cells;
+  cells.set("root", std::int64_t{root_})
+      .set("op", std::string(to_string(op_)))
+      .set("type", std::string(to_string(type_)))
+      .set("elements", static_cast<std::int64_t>(bytes / element_size(type_)));
+  return cells;
+}
+
+}  // namespace mpibench
