@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "patterns/allgather.hpp"
+#include "patterns/allreduce.hpp"
+#include "patterns/alltoall.hpp"
 #include "patterns/bandwidth.hpp"
 #include "patterns/bcast.hpp"
 #include "patterns/gather.hpp"
@@ -22,6 +25,7 @@ constexpr std::array<std::string_view, 1> window_columns{"window"};
 constexpr std::array<std::string_view, 1> root_columns{"root"};
 constexpr std::array<std::string_view, 2> block_columns{"root", "root_bytes"};
 constexpr std::array<std::string_view, 4> reduction_columns{"root", "op", "type", "elements"};
+constexpr std::array<std::string_view, 3> allreduction_columns{"op", "type", "elements"};
 
 const std::array catalog{
     PatternEntry{"pingpong",
@@ -45,6 +49,17 @@ const std::array catalog{
     PatternEntry{"reduce",
                  "MPI_Reduce of SIZE bytes of --type elements with --op to the root",
                  2, 0, reduction_columns, {.root = true, .reduction = true}, make<Reduce>},
+    PatternEntry{"allreduce",
+                 "MPI_Allreduce of SIZE bytes of --type elements with --op; every rank gets the "
+                 "result",
+                 2, 0, allreduction_columns, {.reduction = true}, make<Allreduce>},
+    PatternEntry{"allgather",
+                 "MPI_Allgather: every rank contributes a SIZE-byte block and receives all of "
+                 "them",
+                 2, 0, no_columns, {}, make<Allgather>},
+    PatternEntry{"alltoall",
+                 "MPI_Alltoall: every rank sends a distinct SIZE-byte block to every rank",
+                 2, 0, no_columns, {}, make<Alltoall>},
 };
 
 }  // namespace

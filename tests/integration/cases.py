@@ -273,12 +273,23 @@ def reduce_n2_default_type_is_float(ctx):
     check_column(result, "op", "sum")
 
 
+@case("mpi")
+def all_collectives_n2_n3_n4(ctx):
+    for ranks in (2, 3, 4):
+        for pattern in ("allreduce", "allgather", "alltoall"):
+            limits = SMALL if ranks > 2 else ["--samples", "10"]
+            # allreduce skips 2 B (below one float) and rounds 1000 B to whole floats.
+            sizes = [1000, 65536] if pattern == "allreduce" else [2, 1000, 65536]
+            sweep(ctx, ranks, pattern, "2,1000,64K", sizes, "--validate", *limits)
+
+
 def run_all(ctx, ranks, *extra):
     out = ctx.path("all.csv")
     proc = ctx.run(ranks, "all", "--sizes", "8,1K", "-o", out, "-q", "--validate", *extra)
     result = mpibench_csv.read(out)
     check_file(result)
-    patterns = ["pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce"]
+    patterns = ["pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce", "allreduce",
+                "allgather", "alltoall"]
     check([r["pattern"] for r in result.rows] == [p for p in patterns for _ in (0, 1)],
           f"patterns in order: {[r['pattern'] for r in result.rows]}")
     for column in ("window", "root", "root_bytes", "op", "type", "elements"):
@@ -304,9 +315,10 @@ def all_patterns_n4(ctx):
 
 @case("mpi")
 def validation_catches_corruption_in_collectives(ctx):
-    for pattern in ("bcast", "scatter", "gather", "reduce"):
+    for pattern in ("bcast", "scatter", "gather", "reduce", "allreduce", "allgather", "alltoall"):
         out = ctx.path(f"{pattern}-corrupt.csv")
-        proc = ctx.run(3, pattern, "--sizes", "64", "--root", "1", "--validate", "--corrupt-payload",
+        root = ["--root", "1"] if pattern in ("bcast", "scatter", "gather", "reduce") else []
+        proc = ctx.run(3, pattern, "--sizes", "64", *root, "--validate", "--corrupt-payload",
                        "-q", "-o", out, *SMALL, expect=1)
         lines = proc.stderr.strip().splitlines()
         check(lines[-1].startswith(f"mpibench: error: validation failed: {pattern} at 64 bytes: rank "),
@@ -440,14 +452,15 @@ def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
     check(proc.stderr.strip().splitlines() == [
         "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bcast, scatter, "
-        "gather, reduce, all (see 'mpibench --help')"],
+        "gather, reduce, allreduce, allgather, alltoall, all (see 'mpibench --help')"],
         proc.stderr)
 
 
 @case("cli")
 def list_names_every_pattern(ctx):
     proc = ctx.run(None, "list")
-    for name in ("pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce"):
+    for name in ("pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce", "allreduce",
+                 "allgather", "alltoall"):
         check(any(l.startswith(name) for l in proc.stdout.splitlines()), f"{name} not listed:\n{proc.stdout}")
 
 
