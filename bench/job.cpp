@@ -53,6 +53,15 @@ std::vector<const PatternEntry*> entries_for(const RunConfig& config, int launch
       throw UsageError(fmt::format("--root {} is out of range: {} runs on {} ranks (roots 0 to {})",
                                    config.pattern_options.root, entry->name, ranks, ranks - 1));
     }
+    if (entry->check != nullptr) {
+      if (auto problem = entry->check(config.pattern_options, launched)) {
+        if (config.skip_patterns_needing_more_ranks) {
+          if (rank == 0) fmt::print(stderr, "mpibench: note: skipping {}: {}\n", entry->name, *problem);
+          continue;
+        }
+        throw UsageError(*problem);
+      }
+    }
     entries.push_back(entry);
   }
   if (entries.empty()) {

@@ -14,18 +14,19 @@ constexpr std::string_view statistic_columns[] = {
 
 double median_of(const std::vector<double>& samples) { return summarize(samples).median; }
 
+void append_missing(std::vector<std::string>& columns, std::span<const std::string_view> more) {
+  for (const std::string_view column : more) {
+    if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.emplace_back(column);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> result_columns(std::span<const PatternEntry* const> patterns) {
   std::vector<std::string> columns(std::begin(leading_columns), std::end(leading_columns));
-  for (const PatternEntry* entry : patterns) {
-    for (const std::string_view column : entry->variant_columns) {
-      if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
-        columns.emplace_back(column);
-      }
-    }
-  }
+  for (const PatternEntry* entry : patterns) append_missing(columns, entry->variant_columns);
   columns.insert(columns.end(), std::begin(statistic_columns), std::end(statistic_columns));
+  for (const PatternEntry* entry : patterns) append_missing(columns, entry->result_columns);
   return columns;
 }
 
@@ -39,8 +40,6 @@ Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks
       .set("bytes", static_cast<std::int64_t>(bytes));
   const Record own = pattern.describe(bytes);
   for (const auto& [column, cell] : own.cells()) record.set(column, cell);
-  const double bandwidth =
-      s.median > 0 ? pattern.bandwidth_bytes(bytes) / s.median / 1e6 : 0.0;  // MB/s, 10^6 B/s
   record.set("samples", static_cast<std::int64_t>(s.count))
       .set("ops_per_sample", samples.ops_per_sample)
       .set("min_us", s.min * us)
@@ -52,10 +51,15 @@ Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks
       .set("ci_low_us", s.median_ci.low * us)
       .set("ci_high_us", s.median_ci.high * us)
       .set("ci_level", s.median_ci.level)
-      .set("bandwidth_mb_s", bandwidth)
-      .set("rank_avg_us", median_of(samples.rank_mean_s) * us)
-      .set("rank_min_us", median_of(samples.rank_min_s) * us)
       .set("stop", std::string(to_string(samples.stop)));
+  if (const auto moved = pattern.bandwidth_bytes(bytes)) {
+    record.set("bandwidth_mb_s", s.median > 0 ? *moved / s.median / 1e6 : 0.0);  // 10^6 B/s
+  }
+  if (!samples.rank_mean_s.empty()) {
+    record.set("rank_avg_us", median_of(samples.rank_mean_s) * us)
+        .set("rank_min_us", median_of(samples.rank_min_s) * us);
+  }
+  for (const auto& [column, cell] : samples.cells.cells()) record.set(column, cell);
   return record;
 }
 

@@ -16,6 +16,7 @@ struct RunConfig {
   std::vector<std::uint64_t> sizes;   // bytes
   PatternOptions pattern_options;
   std::size_t samples = 200;          // per size, at most
+  std::int64_t tasks = 10000;         // self-timed patterns (taskqueue): operations, at most
   double max_time_s = 1.0;            // per size, sampling budget
   std::int64_t warmup_ops = 10;       // per size, at least
   double warmup_time_s = 0.005;       // per size, at least

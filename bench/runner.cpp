@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
+#include "bench/errors.hpp"
 #include "bench/mpi_check.hpp"
 #include "bench/payload.hpp"
 #include "bench/rank_exchange.hpp"
@@ -20,9 +22,10 @@ struct WarmupDecision {
 
 }  // namespace
 
-Runner::Runner(MPI_Comm comm, const Clock& clock, const StopRule& stop_rule, WarmupRule warmup)
+Runner::Runner(MPI_Comm comm, const Clock& clock, const StopRule& stop_rule, WarmupRule warmup,
+               SelfTimedBudget self_timed)
     : comm_(comm), clock_(clock), stop_rule_(stop_rule), warmup_(warmup),
-      min_batch_s_(min_batch_seconds(clock)) {
+      self_timed_(self_timed), min_batch_s_(min_batch_seconds(clock)) {
   mpi_check(MPI_Comm_rank(comm_, &rank_));
   mpi_check(MPI_Comm_size(comm_, &size_));
 }
@@ -57,7 +60,27 @@ std::int64_t Runner::warm_up(Pattern& pattern) {
   return decision.batch_ops;
 }
 
+// A self-timed pattern runs its own loop: a warm-up run whose times are dropped, then the
+// measured run. Ranks without work in a configuration (workers not used) wait in a sleeping
+// barrier, and a failure found on rank 0 becomes every rank's.
+SizeSamples Runner::measure_self_timed(Pattern& pattern) {
+  mpi_check(MPI_Barrier(comm_));
+  pattern.run_self_timed(clock_, warmup_.min_ops, std::numeric_limits<std::int64_t>::max(),
+                         warmup_.min_time_s);
+  quiet_barrier(comm_);
+  SelfTimedRun run =
+      pattern.run_self_timed(clock_, 1, self_timed_.max_ops, self_timed_.max_time_s);
+  quiet_barrier(comm_);
+  if (auto failure = agree_on_problem(comm_, run.failure)) throw RunError(*failure);
+  SizeSamples result;
+  result.completion_s = std::move(run.op_seconds);
+  result.stop = run.stopped_by_time ? StopReason::time : StopReason::samples;
+  result.cells = std::move(run.cells);
+  return result;
+}
+
 SizeSamples Runner::measure(Pattern& pattern) {
+  if (pattern.timing() == Timing::self_timed) return measure_self_timed(pattern);
   SizeSamples result;
   result.ops_per_sample = warm_up(pattern);
   const auto ops = result.ops_per_sample;
@@ -88,9 +111,11 @@ std::optional<std::string> Runner::validate(Pattern& pattern, std::uint64_t byte
   for (int pass = 0; pass < passes; ++pass) {
     const auto mismatch = pattern.run_validated(payload_seed(bytes, static_cast<std::uint64_t>(pass), 0x7a11));
     std::optional<std::string> mine;
-    if (mismatch) {
+    if (mismatch && mismatch->offset) {
       mine = fmt::format("rank {} found a wrong byte at offset {} of the {} (pass {})", rank_,
-                         mismatch->offset, mismatch->what, pass + 1);
+                         *mismatch->offset, mismatch->what, pass + 1);
+    } else if (mismatch) {
+      mine = fmt::format("rank {}: {} (pass {})", rank_, mismatch->what, pass + 1);
     }
     if (auto problem = agree_on_problem(comm_, mine)) return problem;
   }

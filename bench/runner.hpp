@@ -21,6 +21,12 @@ struct WarmupRule {
   double min_time_s = 0.005;
 };
 
+// A self-timed pattern's measured run: at most max_ops operations, or max_time_s.
+struct SelfTimedBudget {
+  std::int64_t max_ops = 10000;
+  double max_time_s = 1.0;
+};
+
 // Per-operation times (seconds, already divided by the pattern's time divisor), one entry
 // per sample. Complete on rank 0 of the communicator only.
 struct SizeSamples {
@@ -29,13 +35,16 @@ struct SizeSamples {
   std::vector<double> rank_min_s;    // per sample, the fastest rank
   std::int64_t ops_per_sample = 1;
   StopReason stop = StopReason::samples;
+  Record cells;  // a self-timed pattern's own results
 };
 
 class Runner {
  public:
-  Runner(MPI_Comm comm, const Clock& clock, const StopRule& stop_rule, WarmupRule warmup);
+  Runner(MPI_Comm comm, const Clock& clock, const StopRule& stop_rule, WarmupRule warmup,
+         SelfTimedBudget self_timed);
 
-  // Collective over the communicator. The pattern's setup() has been called.
+  // Collective over the communicator. The pattern's setup() has been called. A failure
+  // the ranks agree on (a lost task) is thrown as RunError on every rank.
   SizeSamples measure(Pattern& pattern);
 
   // Collective: `passes` validation operations; a mismatch on any rank becomes the same
@@ -44,12 +53,14 @@ class Runner {
 
  private:
   std::int64_t warm_up(Pattern& pattern);
+  SizeSamples measure_self_timed(Pattern& pattern);
   double timed_batch(Pattern& pattern, std::int64_t ops);
 
   MPI_Comm comm_;
   Clock clock_;
   const StopRule& stop_rule_;
   WarmupRule warmup_;
+  SelfTimedBudget self_timed_;
   int rank_ = 0;
   int size_ = 0;
   double min_batch_s_ = 0;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/errors.hpp"
 #include "bench/mpi_check.hpp"
 #include "bench/record_builder.hpp"
 #include "bench/runner.hpp"
@@ -19,7 +20,8 @@ std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern
   mpi_check(MPI_Comm_rank(comm, &rank));
   mpi_check(MPI_Comm_size(comm, &ranks));
   const BudgetStopRule stop_rule(config.samples, config.max_time_s);
-  Runner runner(comm, clock, stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s});
+  Runner runner(comm, clock, stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s},
+                SelfTimedBudget{config.tasks, config.max_time_s});
   for (const std::uint64_t requested : config.sizes) {
     if (rank == 0) progress.step(fmt::format("{} {}", entry.name, Bytes{requested}));
     const auto effective = pattern.effective_bytes(requested);
@@ -31,14 +33,21 @@ std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern
       continue;
     }
     const std::uint64_t bytes = *effective;
-    pattern.setup(bytes);
-    if (config.validate) {
-      if (auto problem = runner.validate(pattern, bytes, validation_passes)) {
-        return fmt::format("validation failed: {} at {} bytes: {}", entry.name, bytes, *problem);
+    for (std::size_t variant = 0; variant < pattern.variant_count(); ++variant) {
+      pattern.select_variant(variant);
+      pattern.setup(bytes);
+      if (config.validate) {
+        if (auto problem = runner.validate(pattern, bytes, validation_passes)) {
+          return fmt::format("validation failed: {} at {} bytes: {}", entry.name, bytes, *problem);
+        }
+      }
+      try {
+        const SizeSamples samples = runner.measure(pattern);
+        if (rank == 0) emit(build_record(entry, pattern, ranks, bytes, samples));
+      } catch (const RunError& e) {
+        return fmt::format("{} at {} bytes: {}", entry.name, bytes, e.what());
       }
     }
-    const SizeSamples samples = runner.measure(pattern);
-    if (rank == 0) emit(build_record(entry, pattern, ranks, bytes, samples));
   }
   return std::nullopt;
 }

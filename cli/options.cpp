@@ -9,13 +9,14 @@
 #include "build_info.hpp"
 #include "cli/size_list.hpp"
 #include "patterns/catalog.hpp"
+#include "patterns/task_protocol.hpp"
 
 namespace mpibench {
 namespace {
 
 // Raw option values as CLI11 fills them; turned into a RunConfig after parsing.
 struct RawOptions {
-  std::string sizes = "0:4M";
+  std::string sizes;  // empty: the pattern's default
   std::string output;
   std::size_t samples = 200;
   double max_time_s = 1.0;
@@ -24,6 +25,7 @@ struct RawOptions {
   std::string memory_limit;
   bool validate = false;
   bool quiet = false;
+  std::int64_t tasks = 10000;
   std::string op = "sum";
   std::string type = "float";  // IMB's default
   PatternOptions pattern;
@@ -56,6 +58,9 @@ constexpr const char* app_footer = R"(Examples:
   mpiexec -n 4 mpibench bcast --sizes 1:1M -o bcast.csv
   mpiexec -n 3 mpibench scatter --sizes 8,4K,256K --root 2
   mpiexec -n 4 mpibench reduce --sizes 8:1M --op sum --type double --validate
+  mpiexec -n 4 mpibench taskqueue --sizes 0:64K --prefetch 1,4 -o tq.csv
+  mpiexec -n 4 mpibench taskqueue --work-us 0,10,100 --workers 1,2,3
+  mpiexec -n 4 mpibench taskqueue --broker              client -> broker -> worker and back
   mpiexec -n 4 mpibench all -o all.csv                  every pattern the ranks allow
   mpibench list                                         the patterns and what each measures
   python3 plots/plot.py r.csv -o r.png                  latency and bandwidth against size
@@ -64,12 +69,15 @@ Exit status: 0 done; 1 the run failed after it started (the CSV keeps the finish
 ends with '# incomplete: ...'); 2 bad input, found before any output file is written.
 Run 'mpibench PATTERN --help' for a pattern's options.)";
 
-void add_common_options(CLI::App& sub, RawOptions& raw) {
+constexpr const char* default_sizes = "0:4M";
+constexpr const char* default_task_sizes = "0:64K";  // task payloads are small
+
+void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_default) {
   sub.add_option("--sizes", raw.sizes,
                  "Message sizes in bytes: MIN:MAX (MIN, then doubling while <= MAX; 0 is "
                  "followed by 1) or a comma list; K, M, G mean KiB, MiB, GiB")
       ->type_name("SIZES")
-      ->capture_default_str();
+      ->default_str(sizes_default);
   sub.add_option("-o,--output", raw.output,
                  "Write results as CSV to this file (metadata as '# key: value' lines, a "
                  "header row, one row per size, written as each size finishes)")
@@ -125,6 +133,43 @@ void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw
                    "elements; a size below one element is skipped)")
         ->check(CLI::IsMember({"int", "float", "double"}).description(""))
         ->type_name("TYPE")
+        ->capture_default_str();
+  }
+  if (uses.tasks) {
+    auto& o = raw.pattern;
+    sub.add_option("--workers", o.workers,
+                   "Worker counts to measure, a comma list (default: every rank but the queue, "
+                   "or but the broker and the client)")
+        ->delimiter(',')
+        ->check(CLI::PositiveNumber.description(""))
+        ->type_name("N,...");
+    sub.add_option("--prefetch", o.prefetch,
+                   "Tasks in flight per worker, a comma list (1 = strict round trip; more "
+                   "pipelines, as a Celery worker's prefetch)")
+        ->delimiter(',')
+        ->check(CLI::Range(1, 1024).description(""))
+        ->type_name("P,...")
+        ->default_str("1");
+    sub.add_option("--work-us", o.work_us,
+                   "Simulated work per task in microseconds, a comma list (a busy loop on the "
+                   "clock, not sleep)")
+        ->delimiter(',')
+        ->check(CLI::NonNegativeNumber.description(""))
+        ->type_name("US,...")
+        ->default_str("0");
+    sub.add_option("--result-bytes", o.result_bytes,
+                   "Size of each result (the task's id and a checksum of its payload, padded)")
+        ->check(CLI::Range(task::min_result_bytes, 1 << 30).description(""))
+        ->type_name("BYTES")
+        ->capture_default_str();
+    sub.add_flag("--broker", o.broker,
+                 "Route tasks client (rank 1) -> broker (rank 0) -> worker -> broker -> client; "
+                 "the client measures the round trip (needs 3 ranks)");
+    sub.add_option("--tasks", raw.tasks,
+                   "Tasks per configuration, at most (--max-time also ends a configuration; "
+                   "the tasks in flight are always drained)")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}).description(""))
+        ->type_name("T")
         ->capture_default_str();
   }
   if (uses.window) {
@@ -201,13 +246,13 @@ Command parse_command_line(int argc, const char* const* argv) {
   RawOptions raw;
   for (const PatternEntry& entry : pattern_catalog()) {
     CLI::App* sub = app.add_subcommand(std::string(entry.name), std::string(entry.summary));
-    add_common_options(*sub, raw);
+    add_common_options(*sub, raw, entry.options.tasks ? default_task_sizes : default_sizes);
     add_pattern_options(*sub, entry.options, raw);
   }
   CLI::App* all = app.add_subcommand(
       "all", "Every pattern the launched ranks allow, one after the other, into one CSV");
-  add_common_options(*all, raw);
-  add_pattern_options(*all, UsesOptions{.window = true, .root = true, .reduction = true}, raw);
+  add_common_options(*all, raw, default_sizes);
+  add_pattern_options(*all, UsesOptions{.window = true, .root = true, .reduction = true, .tasks = true}, raw);
 
   try {
     app.parse(argc, argv);
@@ -241,7 +286,11 @@ Command parse_command_line(int argc, const char* const* argv) {
   } else {
     config.patterns = {chosen->get_name()};
   }
-  config.sizes = parse_size_list(raw.sizes);
+  const PatternEntry* single = find_pattern(chosen->get_name());
+  const bool task_sizes = single != nullptr && single->options.tasks;
+  config.sizes = parse_size_list(raw.sizes.empty() ? (task_sizes ? default_task_sizes : default_sizes)
+                                                   : raw.sizes);
+  config.tasks = raw.tasks;
   config.pattern_options = raw.pattern;
   config.pattern_options.op = reduce_op_named(raw.op);
   config.pattern_options.type = reduce_type_named(raw.type);

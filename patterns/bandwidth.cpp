@@ -68,7 +68,7 @@ std::optional<Mismatch> Bandwidth::run_validated(std::uint64_t seed) {
   return std::nullopt;
 }
 
-double Bandwidth::bandwidth_bytes(std::size_t bytes) const {
+std::optional<double> Bandwidth::bandwidth_bytes(std::size_t bytes) const {
   return static_cast<double>(bytes) * window_;
 }
 

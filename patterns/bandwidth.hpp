@@ -16,7 +16,7 @@ class Bandwidth final : public Pattern {
   void setup(std::size_t bytes) override;
   void run(std::int64_t ops) override;
   std::optional<Mismatch> run_validated(std::uint64_t seed) override;
-  double bandwidth_bytes(std::size_t bytes) const override;
+  std::optional<double> bandwidth_bytes(std::size_t bytes) const override;
   Record describe(std::size_t bytes) const override;
 
  private:

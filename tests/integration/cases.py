@@ -100,8 +100,26 @@ def check_rows(rows, pattern, ranks, sizes):
         check(r["min_us"] <= r["mean_us"] <= r["max_us"], f"{where}: mean outside [min, max]: {r}")
         check(r["ci_low_us"] <= r["median_us"] <= r["ci_high_us"], f"{where}: median outside its CI: {r}")
         check(0 <= r["ci_level"] <= 1, f"{where}: ci_level {r['ci_level']}")
-        check(r["bandwidth_mb_s"] >= 0, f"{where}: negative bandwidth")
-        check((r["bandwidth_mb_s"] > 0) == (r["bytes"] > 0), f"{where}: bandwidth {r['bandwidth_mb_s']}")
+        if pattern == "taskqueue":
+            check(r["bandwidth_mb_s"] is None, f"{where}: a task queue has no bandwidth")
+            check_task_accounting(r, where)
+        else:
+            check(r["bandwidth_mb_s"] >= 0, f"{where}: negative bandwidth")
+            check((r["bandwidth_mb_s"] > 0) == (r["bytes"] > 0), f"{where}: bandwidth {r['bandwidth_mb_s']}")
+
+
+def check_task_accounting(r, where):
+    check(r["tasks_lost"] == 0, f"{where}: {r['tasks_lost']} tasks lost")
+    check(r["tasks_done"] == r["tasks_sent"] > 0, f"{where}: done {r['tasks_done']} != sent {r['tasks_sent']}")
+    check(r["samples"] == r["tasks_done"], f"{where}: one round trip per task done")
+    check(r["tasks_per_s"] > 0, f"{where}: no throughput")
+    check(r["p95_us"] <= r["p99_us"] <= r["max_us"], f"{where}: p95/p99/max out of order")
+    check(r["efficiency"] >= 0, f"{where}: negative efficiency")
+    if r["work_us"] > 0:
+        # Every task holds a worker for work_us, so no round trip is shorter and the workers
+        # cannot be busier than all of the time.
+        check(r["min_us"] >= r["work_us"], f"{where}: round trip {r['min_us']} < work {r['work_us']}")
+        check(0 < r["efficiency"] <= 1.0 + 1e-9, f"{where}: efficiency {r['efficiency']}")
 
 
 def check_oversubscription(ctx, result, proc, ranks):
@@ -285,14 +303,14 @@ def all_collectives_n2_n3_n4(ctx):
 
 def run_all(ctx, ranks, *extra):
     out = ctx.path("all.csv")
-    proc = ctx.run(ranks, "all", "--sizes", "8,1K", "-o", out, "-q", "--validate", *extra)
+    proc = ctx.run(ranks, "all", "--sizes", "8,1K", "-o", out, "-q", "--validate", "--tasks", "200", *extra)
     result = mpibench_csv.read(out)
     check_file(result)
     patterns = ["pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce", "allreduce",
-                "allgather", "alltoall"]
+                "allgather", "alltoall", "taskqueue"]
     check([r["pattern"] for r in result.rows] == [p for p in patterns for _ in (0, 1)],
           f"patterns in order: {[r['pattern'] for r in result.rows]}")
-    for column in ("window", "root", "root_bytes", "op", "type", "elements"):
+    for column in ("window", "root", "root_bytes", "op", "type", "elements", "workers", "tasks_per_s"):
         check(column in result.columns, f"union of columns lacks {column}")
     for p in patterns:
         rows = [r for r in result.rows if r["pattern"] == p]
@@ -325,6 +343,85 @@ def validation_catches_corruption_in_collectives(ctx):
               f"{pattern}: {proc.stderr!r}")
         result = mpibench_csv.read(out)
         check(result.rows == [] and result.incomplete.startswith("validation failed"), f"{pattern}: {result.incomplete}")
+
+
+# --- task queue ------------------------------------------------------------------------------
+
+def task_rows(result, sizes, variants):
+    """Rows come per size, then per variant (workers, prefetch, work): check that order."""
+    got = [(r["bytes"], r["workers"], r["prefetch"], r["work_us"]) for r in result.rows]
+    expected = [(b, *v) for b in sizes for v in variants]
+    check(got == expected, f"configurations {got} != {expected}")
+
+
+def task_sweep(ctx, ranks, size_arg, sizes, variants, *extra):
+    """A taskqueue sweep: one row per size and configuration, in that order."""
+    result, proc = sweep(ctx, ranks, "taskqueue", size_arg, [b for b in sizes for _ in variants], *extra)
+    task_rows(result, sizes, variants)
+    return result
+
+
+@case("mpi")
+def taskqueue_n2_prefetch(ctx):
+    result = task_sweep(ctx, 2, "0,8,1K,64K", [0, 8, 1024, 65536], [(1, 1, 0), (1, 4, 0)],
+                        "--prefetch", "1,4", "--tasks", "2000", "--validate")
+    check_column(result, "broker", "no")
+    check_column(result, "result_bytes", 8)
+
+
+@case("mpi")
+def taskqueue_n2_work_and_result_size(ctx):
+    result = task_sweep(ctx, 2, "8", [8], [(1, 1, 0), (1, 1, 50)],
+                        "--work-us", "0,50", "--result-bytes", "4096", "--tasks", "500")
+    check_column(result, "result_bytes", 4096)
+
+
+@case("mpi")
+def taskqueue_n3_workers_and_work(ctx):
+    task_sweep(ctx, 3, "8,4K", [8, 4096], [(1, 1, 20), (1, 2, 20), (2, 1, 20), (2, 2, 20)],
+               "--workers", "1,2", "--work-us", "20", "--prefetch", "1,2", "--tasks", "300",
+               "--validate", "--max-time", "0.5")
+
+
+@case("mpi")
+def taskqueue_n4_all_workers(ctx):
+    task_sweep(ctx, 4, "8", [8], [(1, 1, 0), (2, 1, 0), (3, 1, 0)],
+               "--workers", "1,2,3", "--tasks", "300", "--max-time", "0.05")
+
+
+@case("mpi")
+def taskqueue_n3_broker(ctx):
+    result = task_sweep(ctx, 3, "8,64K", [8, 65536], [(1, 1, 0), (1, 3, 0)],
+                        "--broker", "--prefetch", "1,3", "--tasks", "300", "--validate", "--max-time", "0.5")
+    check_column(result, "broker", "yes")
+
+
+@case("mpi")
+def taskqueue_n4_broker_with_work(ctx):
+    task_sweep(ctx, 4, "1K", [1024], [(2, 2, 30)], "--broker", "--work-us", "30", "--prefetch", "2",
+               "--tasks", "200", "--validate", "--max-time", "0.5")
+
+
+@case("mpi")
+def taskqueue_time_budget_drains_tasks_in_flight(ctx):
+    # Far more tasks than 0.1 s allows: the configuration stops on time, after draining.
+    result, _ = sweep(ctx, 2, "taskqueue", "8", [8], "--tasks", "100000000", "--max-time", "0.1",
+                      "--prefetch", "8")
+    check_column(result, "stop", "time")
+
+
+@case("mpi")
+def taskqueue_catches_corrupted_payloads(ctx):
+    for ranks, extra in ((2, []), (3, ["--broker"])):
+        for size, needle in (("1K", "wrong checksum"), ("0", "wrong checksum")):
+            out = ctx.path(f"tq-corrupt-{ranks}-{size}.csv")
+            proc = ctx.run(ranks, "taskqueue", "--sizes", size, *extra, "--validate", "--corrupt-payload",
+                           "--tasks", "100", "-q", "-o", out, expect=1)
+            lines = proc.stderr.strip().splitlines()
+            check(lines[-1].startswith("mpibench: error: validation failed: taskqueue") and needle in lines[-1],
+                  f"{ranks} ranks, {size}: {proc.stderr!r}")
+            result = mpibench_csv.read(out)
+            check(result.rows == [] and result.incomplete.startswith("validation failed"), result.incomplete)
 
 
 # --- runs that fail after they started ---------------------------------------------------
@@ -425,6 +522,36 @@ def gather_root_beyond_memory_limit(ctx):
 
 
 @case("cli")
+def taskqueue_one_rank(ctx):
+    usage_error(ctx, 1, ["taskqueue"], "taskqueue needs at least 2 ranks")
+
+
+@case("cli")
+def taskqueue_broker_at_two_ranks(ctx):
+    usage_error(ctx, 2, ["taskqueue", "--broker"], "--broker needs at least 3 ranks")
+
+
+@case("cli")
+def taskqueue_too_many_workers(ctx):
+    usage_error(ctx, 4, ["taskqueue", "--workers", "2,4"], "--workers 4 is out of range: 4 ranks leave 3 workers")
+
+
+@case("cli")
+def taskqueue_negative_work(ctx):
+    usage_error(ctx, 2, ["taskqueue", "--work-us=0,-5"], "--work-us")
+
+
+@case("cli")
+def taskqueue_prefetch_zero(ctx):
+    usage_error(ctx, 2, ["taskqueue", "--prefetch", "0"], "--prefetch")
+
+
+@case("cli")
+def taskqueue_result_too_small(ctx):
+    usage_error(ctx, 2, ["taskqueue", "--result-bytes", "4"], "--result-bytes")
+
+
+@case("cli")
 def one_rank_is_too_few(ctx):
     usage_error(ctx, 1, ["pingpong"], "needs at least 2 ranks")
 
@@ -452,7 +579,7 @@ def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
     check(proc.stderr.strip().splitlines() == [
         "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bcast, scatter, "
-        "gather, reduce, allreduce, allgather, alltoall, all (see 'mpibench --help')"],
+        "gather, reduce, allreduce, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
         proc.stderr)
 
 
@@ -460,7 +587,7 @@ def no_pattern(ctx):
 def list_names_every_pattern(ctx):
     proc = ctx.run(None, "list")
     for name in ("pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce", "allreduce",
-                 "allgather", "alltoall"):
+                 "allgather", "alltoall", "taskqueue"):
         check(any(l.startswith(name) for l in proc.stdout.splitlines()), f"{name} not listed:\n{proc.stdout}")
 
 
