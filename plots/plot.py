@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Draws mpibench results: latency (median, with its 95% confidence interval as error bars)
 and bandwidth against message size, on log axes, one line per distinct configuration
-(pattern, ranks and any variant column such as window or root).
+(pattern, ranks and any variant column such as window or root); for the task queue, also
+throughput against the number of workers.
 
     python3 plots/plot.py results.csv [more.csv ...] -o results.png
 """
@@ -39,6 +40,27 @@ def label(key):
     return f"{text} {extra}" if extra else text
 
 
+def draw_throughput(ax, rows):
+    """Tasks per second against workers, one line per (payload, prefetch, work, broker)."""
+    lines = {}
+    for r in rows:
+        key = (r["bytes"], r["prefetch"], r["work_us"], r["broker"])
+        lines.setdefault(key, []).append(r)
+    for (size, prefetch, work, broker), points in lines.items():
+        points.sort(key=lambda r: r["workers"])
+        name = f"{size} B, prefetch {prefetch}, work {work:g} us" + (", broker" if broker == "yes" else "")
+        ax.plot([r["workers"] for r in points], [r["tasks_per_s"] for r in points], marker="o",
+                markersize=3, label=name)
+    from matplotlib.ticker import MaxNLocator
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("workers")
+    ax.set_ylabel("tasks per second")
+    ax.set_yscale("log")
+    ax.set_title("Task queue throughput")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=7)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("csv", nargs="+", help="mpibench CSV files")
@@ -55,7 +77,9 @@ def main():
     if not groups:
         sys.exit(f"plot.py: error: no result rows in {', '.join(args.csv)}")
 
-    fig, (lat_ax, bw_ax) = plt.subplots(1, 2, figsize=(13, 5))
+    task_rows = [r for res in results for r in res.rows if r.get("tasks_per_s") is not None]
+    fig, axes = plt.subplots(1, 3 if task_rows else 2, figsize=(19 if task_rows else 13, 5))
+    lat_ax, bw_ax = axes[0], axes[1]
     for key, rows in groups.items():
         rows = sorted(rows, key=lambda r: r["bytes"])
         # A log axis has no 0: the 0-byte point is drawn at 0.5 B and labelled so.
@@ -82,6 +106,11 @@ def main():
     lat_ax.legend(fontsize=8)
     if bw_ax.lines:
         bw_ax.legend(fontsize=8)
+    else:
+        bw_ax.set_visible(False)  # task queues alone have no bandwidth
+
+    if task_rows:
+        draw_throughput(axes[2], task_rows)
 
     meta = results[0].metadata
     title = args.title or f"{meta.get('mpi_library', '').split(';')[0]} | {meta.get('hosts', '')} | oversubscribed: {meta.get('oversubscribed', '?')}"
