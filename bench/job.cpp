@@ -4,13 +4,16 @@
 
 #include <algorithm>
 #include <memory>
+#include <random>
 
+#include "bench/clock_sync.hpp"
 #include "bench/errors.hpp"
 #include "bench/memory_check.hpp"
 #include "bench/metadata.hpp"
 #include "bench/mpi_check.hpp"
 #include "bench/placement.hpp"
 #include "bench/rank_exchange.hpp"
+#include "bench/repeat_summary.hpp"
 #include "bench/record_builder.hpp"
 #include "bench/sweep.hpp"
 #include "bench/warnings.hpp"
@@ -151,6 +154,31 @@ std::vector<std::unique_ptr<Writer>> open_writers(const RunConfig& config, FileP
   return writers;
 }
 
+// With --sync window: each rank's clock offset against rank 0 and their spread, measured on
+// all launched ranks once at start (each pattern refits its own before every size).
+std::string describe_clock_offsets(const RunConfig& config, MPI_Comm world, const Clock& clock, int rank) {
+  if (config.sync != SyncMethod::window) return {};
+  ClockSync sync(world, clock);
+  sync.refresh();
+  if (rank != 0) return {};
+  const auto offsets = sync.offsets_at(clock.now());
+  const auto [low, high] = std::minmax_element(offsets.begin(), offsets.end());
+  std::string text = fmt::format("spread {:.3f};", (*high - *low) * 1e6);
+  for (std::size_t r = 1; r < offsets.size(); ++r) text += fmt::format(" {}:{:+.3f}", r, offsets[r] * 1e6);
+  return text;
+}
+
+// What identifies a configuration across repeats: everything but the measurements.
+std::vector<std::string> repeat_key_columns(const std::vector<const PatternEntry*>& entries) {
+  std::vector<std::string> keys{"pattern", "ranks", "bytes"};
+  for (const PatternEntry* entry : entries) {
+    for (const auto column : entry->variant_columns) {
+      if (std::find(keys.begin(), keys.end(), column) == keys.end()) keys.emplace_back(column);
+    }
+  }
+  return keys;
+}
+
 }  // namespace
 
 void run_job(const RunConfig& config) {
@@ -168,11 +196,15 @@ void run_job(const RunConfig& config) {
   BufferProvider buffers;
   std::vector<Stage> stages = make_stages(entries, world, buffers, config.pattern_options);
   check_memory(stages, config, placement, world);
+  const std::string clock_offsets = describe_clock_offsets(config, world, clock, rank);
 
   // Last check: from here on, the run has an output that must be finished either way.
   FilePtr csv_file;
   auto writers = open_writers(config, csv_file, world);
-  const double time_limit = config.effective_time_limit_s();
+  std::size_t steps = 0;
+  for (const Stage& stage : stages) steps += config.sizes.size() * (stage.pattern ? stage.pattern->variant_count() : 1);
+  const std::size_t configurations = steps * static_cast<std::size_t>(config.repeat);
+  const double time_limit = config.effective_time_limit_s(configurations);
   // Rank 0 goes first, so its error line and the CSV's last line are written before
   // mpiexec tears the job down; the other ranks follow only if it somehow could not.
   constexpr double grace_s = 2.0;
@@ -184,6 +216,7 @@ void run_job(const RunConfig& config) {
     }
     Metadata metadata = collect_metadata(config, placement, clock);
     metadata.emplace_back("time_limit_s", fmt::format("{:g}", time_limit));
+    if (!clock_offsets.empty()) metadata.emplace_back("clock_offsets_us", clock_offsets);
     const auto columns = result_columns(entries);
     for (auto& writer : writers) writer->begin(metadata, columns);
   }
@@ -191,19 +224,35 @@ void run_job(const RunConfig& config) {
     for (auto& writer : writers) writer->row(record);
   };
 
-  Progress progress(rank == 0 && !config.quiet, config.sizes.size() * stages.size());
+  Progress progress(rank == 0 && !config.quiet, configurations);
   std::optional<std::string> failure;
-  for (Stage& stage : stages) {
-    std::optional<std::string> mine;
-    if (stage.pattern) {
-      mine = run_sweep(*stage.entry, *stage.pattern, stage.comm, config, clock, emit, progress);
+  std::vector<Record> rows;  // rank 0, for the run-to-run summary
+  std::mt19937_64 shuffle(config.seed);
+  for (int repeat = 1; repeat <= config.repeat && !failure; ++repeat) {
+    // Repeats measure the sizes in a new random order each time, so drift over the run
+    // (thermal, other load) spreads over all sizes instead of biasing the last ones.
+    std::vector<std::uint64_t> sizes = config.sizes;
+    if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
+    for (Stage& stage : stages) {
+      std::optional<std::string> mine;
+      if (stage.pattern) {
+        mine = run_sweep(*stage.entry, *stage.pattern, stage.comm, sizes, repeat, config, clock,
+                         [&](const Record& record) {
+                           emit(record);
+                           if (config.repeat > 1) rows.push_back(record);
+                         },
+                         progress);
+      }
+      // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
+      quiet_barrier(world);
+      failure = agree_on_problem(world, mine);
+      if (failure) break;
     }
-    // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
-    quiet_barrier(world);
-    failure = agree_on_problem(world, mine);
-    if (failure) break;
   }
-  disarm_watchdog();
+  for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(entries))) {
+    for (auto& writer : writers) writer->note("repeat_spread", to_string(spread));
+  }
+  watchdog_forget_csv();
   for (auto& writer : writers) {
     writer->finish(failure ? std::optional<std::string_view>(*failure) : std::nullopt);
   }

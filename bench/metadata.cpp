@@ -101,8 +101,12 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("timer_resolution_ns", fmt::format("{:.3g}", clock.resolution_s * 1e9));
   m.emplace_back("timer_cost_ns", fmt::format("{:.3g}", clock.cost_s * 1e9));
   m.emplace_back("min_batch_us", fmt::format("{:.3g}", min_batch_seconds(clock) * 1e6));
-  m.emplace_back("stop_rule", fmt::format("at most {} samples or {} s of sampling per size",
-                                          config.samples, config.max_time_s));
+  m.emplace_back("stop_rule", config.make_stop_rule()->describe());
+  m.emplace_back("drop_outliers", config.drop_outliers ? "yes" : "no");
+  m.emplace_back("sync", config.sync == SyncMethod::window
+                             ? "window: collectives start at an agreed time on clocks synchronized to rank 0"
+                             : "barrier: every sample starts after MPI_Barrier");
+  m.emplace_back("repeat", fmt::format("{} (seed {})", config.repeat, config.seed));
   m.emplace_back("warmup", fmt::format("at least {} operations and {} s per size, until the "
                                        "batch size settles", config.warmup_ops,
                                        config.warmup_time_s));

@@ -10,7 +10,8 @@ namespace {
 constexpr std::string_view leading_columns[] = {"pattern", "ranks", "bytes"};
 constexpr std::string_view statistic_columns[] = {
     "samples", "ops_per_sample", "min_us", "median_us", "mean_us", "max_us", "p95_us", "p99_us",
-    "ci_low_us", "ci_high_us", "ci_level", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "stop"};
+    "ci_low_us", "ci_high_us", "ci_level", "ci_rel", "cv", "outliers", "bandwidth_mb_s",
+    "rank_avg_us", "rank_min_us", "stop", "sync", "invalid", "repeat"};
 
 double median_of(const std::vector<double>& samples) { return summarize(samples).median; }
 
@@ -31,9 +32,11 @@ std::vector<std::string> result_columns(std::span<const PatternEntry* const> pat
 }
 
 Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks,
-                    std::uint64_t bytes, const SizeSamples& samples) {
+                    std::uint64_t bytes, const SizeSamples& samples, bool drop_outliers) {
   constexpr double us = 1e6;
-  const Summary s = summarize(samples.completion_s);
+  const std::size_t outliers = count_outliers(samples.completion_s);
+  const Summary s = summarize(drop_outliers ? without_outliers(samples.completion_s)
+                                            : samples.completion_s);
   Record record;
   record.set("pattern", std::string(entry.name))
       .set("ranks", std::int64_t{ranks})
@@ -51,7 +54,12 @@ Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks
       .set("ci_low_us", s.median_ci.low * us)
       .set("ci_high_us", s.median_ci.high * us)
       .set("ci_level", s.median_ci.level)
-      .set("stop", std::string(to_string(samples.stop)));
+      .set("ci_rel", s.median > 0 ? (s.median_ci.high - s.median_ci.low) / 2 / s.median : 0.0)
+      .set("cv", s.cv)
+      .set("outliers", static_cast<std::int64_t>(outliers))
+      .set("stop", std::string(to_string(samples.stop)))
+      .set("sync", samples.sync)
+      .set("invalid", samples.invalid);
   if (const auto moved = pattern.bandwidth_bytes(bytes)) {
     record.set("bandwidth_mb_s", s.median > 0 ? *moved / s.median / 1e6 : 0.0);  // 10^6 B/s
   }

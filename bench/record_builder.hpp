@@ -18,7 +18,9 @@ inline constexpr const char* schema_version = "1";
 // columns with the union of the patterns' variant columns after `bytes`.
 std::vector<std::string> result_columns(std::span<const PatternEntry* const> patterns);
 
+// `drop_outliers`: statistics from the samples inside Tukey's fences only (the outliers
+// column counts them either way).
 Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks,
-                    std::uint64_t bytes, const SizeSamples& samples);
+                    std::uint64_t bytes, const SizeSamples& samples, bool drop_outliers);
 
 }  // namespace mpibench

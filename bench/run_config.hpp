@@ -2,22 +2,36 @@
 // Everything a run needs, as plain values. The command line (cli/) fills it; nothing past
 // cli/ knows about argv.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "bench/stop_rule.hpp"
 #include "patterns/pattern.hpp"
 
 namespace mpibench {
+
+// How the samples of a collective start: after a barrier, or at an agreed time on
+// synchronized clocks (no barrier exit skew in the measurement).
+enum class SyncMethod { barrier, window };
 
 struct RunConfig {
   std::vector<std::string> patterns;  // catalog names, run in this order
   bool skip_patterns_needing_more_ranks = false;  // `all`: run what the ranks allow
   std::vector<std::uint64_t> sizes;   // bytes
   PatternOptions pattern_options;
-  std::size_t samples = 200;          // per size, at most
+  // Stop rule per size (adaptive unless `iterations` is set).
+  std::size_t min_samples = 10;
+  std::size_t max_samples = 100000;
+  double precision = 0.01;            // relative half-width of the median's 95% CI
+  double max_time_s = 1.0;            // sampling budget
+  std::optional<std::int64_t> iterations;  // fixed mode: exactly this many operations
   std::int64_t tasks = 10000;         // self-timed patterns (taskqueue): operations, at most
-  double max_time_s = 1.0;            // per size, sampling budget
+  bool drop_outliers = false;
+  SyncMethod sync = SyncMethod::barrier;
+  int repeat = 1;                     // the whole sweep, this many times
+  std::uint64_t seed = 1;             // size order shuffle when repeating
   std::int64_t warmup_ops = 10;       // per size, at least
   double warmup_time_s = 0.005;       // per size, at least
   bool validate = false;
@@ -27,9 +41,13 @@ struct RunConfig {
   bool quiet = false;                 // no table on stdout
   std::string command_line;
 
+  // The rule for a size, as the settings above say.
+  std::unique_ptr<StopRule> make_stop_rule() const;
+
   // The limit the watchdog enforces: the given one, or one derived from the sweep's own
   // budgets with ample margin, so a hang ends and a healthy run never trips it.
-  double effective_time_limit_s() const;
+  // `configurations`: how many (size, variant, repeat) the run measures.
+  double effective_time_limit_s(std::size_t configurations) const;
 };
 
 }  // namespace mpibench

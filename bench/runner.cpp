@@ -14,6 +14,8 @@ namespace mpibench {
 namespace {
 
 constexpr std::int64_t max_ops_per_sample = std::int64_t{1} << 24;
+constexpr double first_window_s = 10e-6;
+constexpr double max_window_s = 0.1;
 
 struct WarmupDecision {
   std::int64_t batch_ops;
@@ -22,12 +24,13 @@ struct WarmupDecision {
 
 }  // namespace
 
-Runner::Runner(MPI_Comm comm, const Clock& clock, const StopRule& stop_rule, WarmupRule warmup,
-               SelfTimedBudget self_timed)
+Runner::Runner(MPI_Comm comm, const Clock& clock, StopRule& stop_rule, WarmupRule warmup,
+               SelfTimedBudget self_timed, SyncMethod sync)
     : comm_(comm), clock_(clock), stop_rule_(stop_rule), warmup_(warmup),
-      self_timed_(self_timed), min_batch_s_(min_batch_seconds(clock)) {
+      self_timed_(self_timed), min_batch_s_(min_batch_seconds(clock)), window_s_(first_window_s) {
   mpi_check(MPI_Comm_rank(comm_, &rank_));
   mpi_check(MPI_Comm_size(comm_, &size_));
+  if (sync == SyncMethod::window) sync_ = std::make_unique<ClockSync>(comm_, clock_);
 }
 
 double Runner::timed_batch(Pattern& pattern, std::int64_t ops) {
@@ -76,33 +79,77 @@ SizeSamples Runner::measure_self_timed(Pattern& pattern) {
   result.completion_s = std::move(run.op_seconds);
   result.stop = run.stopped_by_time ? StopReason::time : StopReason::samples;
   result.cells = std::move(run.cells);
+  result.sync = "self";
   return result;
 }
 
+// The start of a sample under --sync window: rank 0 picks a moment `window_s_` ahead on
+// its clock, every rank waits for that moment on its own clock (through the fitted clock
+// model), and a rank that is already past it is late. Returns the local start and lateness.
+std::pair<double, bool> Runner::windowed_start() {
+  double start_root = rank_ == 0 ? clock_.now() + window_s_ : 0;
+  broadcast(comm_, start_root);
+  const double start = sync_->local_time(start_root);
+  const bool late = clock_.now() > start;
+  while (clock_.now() < start) {
+  }
+  return {start, late};
+}
+
+Runner::~Runner() = default;
+
 SizeSamples Runner::measure(Pattern& pattern) {
   if (pattern.timing() == Timing::self_timed) return measure_self_timed(pattern);
+  const bool windowed = sync_ && pattern.timing() == Timing::one_per_sample;
   SizeSamples result;
+  result.sync = windowed ? "window" : "barrier";
   result.ops_per_sample = warm_up(pattern);
-  const auto ops = result.ops_per_sample;
-  const double per_op = 1.0 / (static_cast<double>(ops) * pattern.time_divisor());
+  if (windowed) sync_->refresh();
+  stop_rule_.reset();
   std::vector<double> gathered(rank_ == 0 ? size_ : 0);
+  std::int64_t done = 0;
   const double start = clock_.now();
-  for (bool stop = false; !stop;) {
-    const double mine = timed_batch(pattern, ops) * per_op;
+  struct Decision {
+    bool stop;
+    bool counted;  // false: a rank was late, the sample is discarded
+  };
+  for (Decision decision{false, true}; !decision.stop;) {
+    // A rule that counts operations gets exactly its count: the last batch may be shorter.
+    const auto left = stop_rule_.operations_left(done);
+    const std::int64_t ops = left ? std::min(result.ops_per_sample, *left) : result.ops_per_sample;
+    const double per_op = 1.0 / (static_cast<double>(ops) * pattern.time_divisor());
+    double mine = 0;
+    if (windowed) {
+      const auto [begin, late] = windowed_start();
+      pattern.run(ops);
+      // Timed from the agreed start, not from this rank's arrival: the slowest rank's time
+      // is then when the operation completed everywhere, with no barrier skew in it.
+      mine = late ? -1 : (clock_.now() - begin) * per_op;
+    } else {
+      mine = timed_batch(pattern, ops) * per_op;
+    }
     // Outside the timed region: every rank's time to rank 0, which decides whether to go on.
     mpi_check(MPI_Gather(&mine, 1, MPI_DOUBLE, gathered.data(), 1, MPI_DOUBLE, 0, comm_));
     if (rank_ == 0) {
       const auto [low, high] = std::minmax_element(gathered.begin(), gathered.end());
-      double sum = 0;
-      for (const double t : gathered) sum += t;
-      result.completion_s.push_back(*high);
-      result.rank_mean_s.push_back(sum / static_cast<double>(gathered.size()));
-      result.rank_min_s.push_back(*low);
-      const auto reason = stop_rule_.check({result.completion_s, clock_.now() - start});
-      stop = reason.has_value();
+      decision.counted = *low >= 0;
+      if (decision.counted) {
+        double sum = 0;
+        for (const double t : gathered) sum += t;
+        result.completion_s.push_back(*high);
+        result.rank_mean_s.push_back(sum / static_cast<double>(gathered.size()));
+        result.rank_min_s.push_back(*low);
+      } else {
+        ++result.invalid;
+        window_s_ = std::min(window_s_ * 1.5, max_window_s);  // too tight for this machine
+      }
+      const auto reason = stop_rule_.check({result.completion_s, clock_.now() - start,
+                                            done + (decision.counted ? ops : 0)});
+      decision.stop = reason.has_value();
       if (reason) result.stop = *reason;
     }
-    broadcast(comm_, stop);
+    broadcast(comm_, decision);
+    if (decision.counted) done += ops;
   }
   return result;
 }

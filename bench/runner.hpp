@@ -5,10 +5,15 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/clock.hpp"
+#include "bench/clock_sync.hpp"
+#include "bench/run_config.hpp"
 #include "bench/stop_rule.hpp"
 #include "patterns/pattern.hpp"
 
@@ -36,12 +41,15 @@ struct SizeSamples {
   std::int64_t ops_per_sample = 1;
   StopReason stop = StopReason::samples;
   Record cells;  // a self-timed pattern's own results
+  std::string sync;          // how samples started: barrier, window, or self (self-timed)
+  std::int64_t invalid = 0;  // windowed samples discarded because a rank started late
 };
 
 class Runner {
  public:
-  Runner(MPI_Comm comm, const Clock& clock, const StopRule& stop_rule, WarmupRule warmup,
-         SelfTimedBudget self_timed);
+  Runner(MPI_Comm comm, const Clock& clock, StopRule& stop_rule, WarmupRule warmup,
+         SelfTimedBudget self_timed, SyncMethod sync);
+  ~Runner();
 
   // Collective over the communicator. The pattern's setup() has been called. A failure
   // the ranks agree on (a lost task) is thrown as RunError on every rank.
@@ -54,16 +62,19 @@ class Runner {
  private:
   std::int64_t warm_up(Pattern& pattern);
   SizeSamples measure_self_timed(Pattern& pattern);
+  std::pair<double, bool> windowed_start();
   double timed_batch(Pattern& pattern, std::int64_t ops);
 
   MPI_Comm comm_;
   Clock clock_;
-  const StopRule& stop_rule_;
+  StopRule& stop_rule_;
   WarmupRule warmup_;
   SelfTimedBudget self_timed_;
   int rank_ = 0;
   int size_ = 0;
   double min_batch_s_ = 0;
+  std::unique_ptr<ClockSync> sync_;  // --sync window only
+  double window_s_;                  // lead time of a windowed start; widens when ranks are late
 };
 
 }  // namespace mpibench

@@ -65,8 +65,42 @@ Summary summarize(std::span<const double> samples) {
     for (const double x : sorted) squares += (x - s.mean) * (x - s.mean);
     s.stddev = std::sqrt(squares / static_cast<double>(s.count - 1));
   }
+  s.cv = s.mean != 0 ? s.stddev / s.mean : 0;
   s.median_ci = median_ci_sorted(sorted);
   return s;
+}
+
+Fences tukey_fences_sorted(std::span<const double> sorted) {
+  const double q1 = percentile_sorted(sorted, 0.25);
+  const double q3 = percentile_sorted(sorted, 0.75);
+  const double reach = 1.5 * (q3 - q1);
+  return {q1 - reach, q3 + reach};
+}
+
+namespace {
+Fences fences_of(std::span<const double> samples) {
+  std::vector<double> sorted(samples.begin(), samples.end());
+  std::sort(sorted.begin(), sorted.end());
+  return tukey_fences_sorted(sorted);
+}
+}  // namespace
+
+std::size_t count_outliers(std::span<const double> samples) {
+  if (samples.empty()) return 0;
+  const Fences f = fences_of(samples);
+  return static_cast<std::size_t>(std::count_if(samples.begin(), samples.end(), [&](double x) {
+    return x < f.low || x > f.high;
+  }));
+}
+
+std::vector<double> without_outliers(std::span<const double> samples) {
+  if (samples.empty()) return {};
+  const Fences f = fences_of(samples);
+  std::vector<double> kept;
+  for (const double x : samples) {
+    if (x >= f.low && x <= f.high) kept.push_back(x);
+  }
+  return kept;
 }
 
 }  // namespace mpibench

@@ -2,6 +2,7 @@
 // Every statistic mpibench reports is computed here, as pure functions over samples.
 #include <cstddef>
 #include <span>
+#include <vector>
 
 namespace mpibench {
 
@@ -24,7 +25,15 @@ struct Summary {
   double p95 = 0;
   double p99 = 0;
   double stddev = 0;  // sample standard deviation (n - 1); 0 for one sample
+  double cv = 0;      // coefficient of variation: stddev / mean
   MedianCi median_ci;
+};
+
+// Tukey's fences: outside [Q1 - 1.5 IQR, Q3 + 1.5 IQR] a sample is an outlier (quartiles
+// as percentile_sorted computes them).
+struct Fences {
+  double low = 0;
+  double high = 0;
 };
 
 // Linear interpolation between closest ranks (Hyndman & Fan type 7, numpy's default).
@@ -35,5 +44,13 @@ MedianCi median_ci_sorted(std::span<const double> sorted, double confidence = 0.
 
 // Summary of unsorted samples; `samples` must be non-empty.
 Summary summarize(std::span<const double> samples);
+
+Fences tukey_fences_sorted(std::span<const double> sorted);
+
+// Samples outside Tukey's fences; `samples` need not be sorted.
+std::size_t count_outliers(std::span<const double> samples);
+
+// The samples inside Tukey's fences, in their original order.
+std::vector<double> without_outliers(std::span<const double> samples);
 
 }  // namespace mpibench

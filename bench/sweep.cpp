@@ -11,6 +11,7 @@
 namespace mpibench {
 
 std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern, MPI_Comm comm,
+                                     std::span<const std::uint64_t> sizes, int repeat,
                                      const RunConfig& config, const Clock& clock,
                                      const std::function<void(const Record&)>& emit,
                                      Progress& progress) {
@@ -19,10 +20,11 @@ std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern
   int ranks = 0;
   mpi_check(MPI_Comm_rank(comm, &rank));
   mpi_check(MPI_Comm_size(comm, &ranks));
-  const BudgetStopRule stop_rule(config.samples, config.max_time_s);
-  Runner runner(comm, clock, stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s},
-                SelfTimedBudget{config.tasks, config.max_time_s});
-  for (const std::uint64_t requested : config.sizes) {
+  const auto stop_rule = config.make_stop_rule();
+  Runner runner(comm, clock, *stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s},
+                SelfTimedBudget{config.iterations.value_or(config.tasks), config.max_time_s},
+                config.sync);
+  for (const std::uint64_t requested : sizes) {
     if (rank == 0) progress.step(fmt::format("{} {}", entry.name, Bytes{requested}));
     const auto effective = pattern.effective_bytes(requested);
     if (!effective) {
@@ -43,7 +45,11 @@ std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern
       }
       try {
         const SizeSamples samples = runner.measure(pattern);
-        if (rank == 0) emit(build_record(entry, pattern, ranks, bytes, samples));
+        if (rank == 0) {
+          Record record = build_record(entry, pattern, ranks, bytes, samples, config.drop_outliers);
+          record.set("repeat", std::int64_t{repeat});
+          emit(record);
+        }
       } catch (const RunError& e) {
         return fmt::format("{} at {} bytes: {}", entry.name, bytes, e.what());
       }

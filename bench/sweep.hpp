@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "bench/clock.hpp"
@@ -16,7 +17,9 @@ namespace mpibench {
 // asked, measure, and hand the row to `emit` (on rank 0 of `comm`). Collective over `comm`.
 // A failure all ranks agree on (a validation mismatch) comes back as its message, so the
 // caller can end the run in step with ranks outside `comm`.
+// `sizes` in the order to measure them; `repeat` (1-based) tags the rows.
 std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern, MPI_Comm comm,
+                                     std::span<const std::uint64_t> sizes, int repeat,
                                      const RunConfig& config, const Clock& clock,
                                      const std::function<void(const Record&)>& emit,
                                      Progress& progress);

@@ -11,6 +11,8 @@ namespace mpibench {
 // Rows are flushed as they are written, so the CSV is at a line boundary when it fires.
 void arm_watchdog(double seconds, bool print_error, int csv_fd);
 
-void disarm_watchdog();
+// The CSV is about to be closed: the watchdog must not write to it any more. The alarm
+// stays armed, so a hang after the run (in MPI_Finalize, say) still ends.
+void watchdog_forget_csv();
 
 }  // namespace mpibench

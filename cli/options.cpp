@@ -7,6 +7,7 @@
 
 #include "bench/errors.hpp"
 #include "build_info.hpp"
+#include "cli/precision.hpp"
 #include "cli/size_list.hpp"
 #include "patterns/catalog.hpp"
 #include "patterns/task_protocol.hpp"
@@ -18,7 +19,15 @@ namespace {
 struct RawOptions {
   std::string sizes;  // empty: the pattern's default
   std::string output;
-  std::size_t samples = 200;
+  std::optional<std::size_t> samples;
+  std::size_t min_samples = 10;
+  std::size_t max_samples = 100000;
+  std::string precision = "1%";
+  std::optional<std::int64_t> iterations;
+  bool drop_outliers = false;
+  std::string sync = "barrier";
+  int repeat = 1;
+  std::uint64_t seed = 1;
   double max_time_s = 1.0;
   std::optional<std::int64_t> warmup_ops;
   double time_limit_s = 0;
@@ -82,18 +91,66 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
                  "Write results as CSV to this file (metadata as '# key: value' lines, a "
                  "header row, one row per size, written as each size finishes)")
       ->type_name("FILE.csv");
-  sub.add_option("--samples", raw.samples,
-                 "At most this many timed samples per size (a sample is one batch of "
-                 "operations between two clock reads)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}).description(""))
+  const auto count = CLI::Range(std::size_t{1}, std::size_t{100'000'000}).description("");
+  auto* precision = sub.add_option(
+      "--precision", raw.precision,
+      "Stop a size once the 95% confidence interval of its median is within this of the "
+      "median (relative half-width; 0.01 or 1%)")
+      ->type_name("P")
+      ->capture_default_str();
+  auto* min_samples = sub.add_option("--min-samples", raw.min_samples,
+                                     "Samples per size before the precision is first judged "
+                                     "(a sample is one batch of operations between two clock reads)")
+      ->check(count)
       ->type_name("N")
       ->capture_default_str();
-  sub.add_option("--max-time", raw.max_time_s,
-                 "Seconds of sampling per size at most (fractions allowed); a size stops at "
-                 "--samples or --max-time, whichever comes first")
+  auto* max_samples = sub.add_option("--max-samples", raw.max_samples, "Samples per size, at most")
+      ->check(count)
+      ->type_name("N")
+      ->capture_default_str();
+  auto* max_time = sub.add_option("--max-time", raw.max_time_s,
+                                  "Seconds of sampling per size at most (fractions allowed); a "
+                                  "size stops at the precision, --max-samples or --max-time, "
+                                  "whichever comes first")
       ->check(CLI::PositiveNumber.description(""))
       ->type_name("SECONDS")
       ->capture_default_str();
+  auto* samples = sub.add_option("--samples", raw.samples,
+                                 "Exactly this many samples per size (--min-samples = "
+                                 "--max-samples = N)")
+      ->check(count)
+      ->type_name("N")
+      ->excludes(min_samples)
+      ->excludes(max_samples);
+  sub.add_option("--iterations", raw.iterations,
+                 "Fixed mode, to compare with OSU and IMB: exactly N timed operations per size "
+                 "(grouped into samples as usual), after --warmup operations")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000'000}).description(""))
+      ->type_name("N")
+      ->excludes(precision)
+      ->excludes(min_samples)
+      ->excludes(max_samples)
+      ->excludes(max_time)
+      ->excludes(samples);
+  sub.add_option("--sync", raw.sync,
+                 "How a collective's samples start: barrier (after MPI_Barrier), or window (at "
+                 "an agreed time on clocks synchronized to rank 0, so barrier exit skew is not "
+                 "measured; a sample with a late rank is discarded and counted as invalid)")
+      ->check(CLI::IsMember({"barrier", "window"}).description(""))
+      ->type_name("METHOD")
+      ->capture_default_str();
+  sub.add_option("--repeat", raw.repeat,
+                 "Run the whole sweep this many times, in a shuffled size order each time; rows "
+                 "carry the repeat, and a summary gives the run-to-run spread of the medians")
+      ->check(CLI::Range(1, 1000).description(""))
+      ->type_name("R")
+      ->capture_default_str();
+  sub.add_option("--seed", raw.seed, "Seed of the size order shuffle for --repeat")
+      ->type_name("S")
+      ->capture_default_str();
+  sub.add_flag("--drop-outliers", raw.drop_outliers,
+               "Compute the statistics without the samples outside Tukey's fences (1.5 IQR "
+               "beyond the quartiles); the outliers column counts them either way");
   sub.add_option("--warmup", raw.warmup_ops,
                  "Untimed operations per size, at least (default: 10 and 5 ms; warm-up also "
                  "runs until the batch size has settled)")
@@ -294,7 +351,14 @@ Command parse_command_line(int argc, const char* const* argv) {
   config.pattern_options = raw.pattern;
   config.pattern_options.op = reduce_op_named(raw.op);
   config.pattern_options.type = reduce_type_named(raw.type);
-  config.samples = raw.samples;
+  config.min_samples = raw.samples.value_or(raw.min_samples);
+  config.max_samples = raw.samples.value_or(raw.max_samples);
+  config.precision = parse_precision(raw.precision);
+  config.iterations = raw.iterations;
+  config.drop_outliers = raw.drop_outliers;
+  config.sync = raw.sync == "window" ? SyncMethod::window : SyncMethod::barrier;
+  config.repeat = raw.repeat;
+  config.seed = raw.seed;
   config.max_time_s = raw.max_time_s;
   if (raw.warmup_ops) {
     config.warmup_ops = *raw.warmup_ops;

@@ -51,6 +51,11 @@ void CsvWriter::row(const Record& record) {
   std::fflush(out_);
 }
 
+void CsvWriter::note(std::string_view key, std::string_view text) {
+  fmt::print(out_, "# {}: {}\n", key, one_line(text));
+  std::fflush(out_);
+}
+
 void CsvWriter::finish(std::optional<std::string_view> incomplete_reason) {
   if (incomplete_reason) fmt::print(out_, "# incomplete: {}\n", one_line(*incomplete_reason));
   std::fflush(out_);

@@ -13,6 +13,7 @@ class CsvWriter final : public Writer {
   explicit CsvWriter(std::FILE* out) : out_(out) {}
   void begin(const Metadata& metadata, const std::vector<std::string>& columns) override;
   void row(const Record& record) override;
+  void note(std::string_view key, std::string_view text) override;
   void finish(std::optional<std::string_view> incomplete_reason) override;
 
  private:

@@ -12,9 +12,9 @@ namespace mpibench {
 namespace {
 
 // Columns that stay in the CSV only: the table is for scanning, the CSV for analysis.
-constexpr std::array<std::string_view, 10> csv_only = {
+constexpr std::array<std::string_view, 12> csv_only = {
     "mean_us", "p99_us", "ci_low_us", "ci_high_us", "ci_level",
-    "rank_avg_us", "rank_min_us", "stop", "ranks", "ops_per_sample"};
+    "rank_avg_us", "rank_min_us", "stop", "ranks", "ops_per_sample", "sync", "cv"};
 
 // Four significant figures without an exponent: what a reader compares at a glance.
 std::string readable(double v) {
@@ -76,6 +76,11 @@ void TableWriter::row(const Record& record) {
     line += fmt::format("{:>{}} ", text, s.width);
   }
   fmt::print(out_, "{}\n", line);
+  std::fflush(out_);
+}
+
+void TableWriter::note(std::string_view key, std::string_view text) {
+  fmt::print(out_, "# {}: {}\n", key, text);
   std::fflush(out_);
 }
 

@@ -15,6 +15,7 @@ class TableWriter final : public Writer {
   explicit TableWriter(std::FILE* out) : out_(out) {}
   void begin(const Metadata& metadata, const std::vector<std::string>& columns) override;
   void row(const Record& record) override;
+  void note(std::string_view key, std::string_view text) override;
   void finish(std::optional<std::string_view> incomplete_reason) override;
 
  private:

@@ -128,3 +128,37 @@ TEST(MedianCi, LargeCountsStayNearTheNormalApproximation) {
 
 }  // namespace
 }  // namespace mpibench
+
+namespace mpibench {
+namespace {
+
+TEST(Outliers, TukeyFencesFromQuartiles) {
+  // 1..8: Q1 = 2.75, Q3 = 6.25 (type 7), IQR = 3.5, fences -2.5 and 11.5.
+  const std::vector<double> sorted{1, 2, 3, 4, 5, 6, 7, 8};
+  const Fences f = tukey_fences_sorted(sorted);
+  EXPECT_DOUBLE_EQ(f.low, -2.5);
+  EXPECT_DOUBLE_EQ(f.high, 11.5);
+}
+
+TEST(Outliers, CountsBothSidesAndKeepsTheRest) {
+  const std::vector<double> samples{5, 1, 2, 3, 4, 6, 7, 8, 12, -3};
+  // With 12 and -3 added: Q1 = 2.25, Q3 = 6.75, IQR = 4.5, fences -4.5 and 13.5: none out.
+  EXPECT_EQ(count_outliers(samples), 0u);
+  const std::vector<double> spiky{10, 10, 10, 10, 11, 10, 10, 50, 10, 0.5};
+  // Q1 = Q3 = 10: every value but 10 is outside fences of zero width.
+  EXPECT_EQ(count_outliers(spiky), 3u);
+  EXPECT_EQ(without_outliers(spiky), (std::vector<double>{10, 10, 10, 10, 10, 10, 10}));
+}
+
+TEST(Outliers, NoneInAnEmptyOrConstantSet) {
+  EXPECT_EQ(count_outliers(std::vector<double>{}), 0u);
+  EXPECT_EQ(count_outliers(std::vector<double>{3, 3, 3}), 0u);
+}
+
+TEST(Summarize, CoefficientOfVariation) {
+  const std::vector<double> samples{5, 1, 4, 2, 3};
+  EXPECT_DOUBLE_EQ(summarize(samples).cv, std::sqrt(2.5) / 3);
+}
+
+}  // namespace
+}  // namespace mpibench

@@ -7,35 +7,93 @@
 namespace mpibench {
 namespace {
 
-TEST(BudgetStopRule, NeverStopsBeforeTheFirstSample) {
-  const BudgetStopRule rule(1, 0.0);
-  EXPECT_EQ(rule.check({{}, 100.0}), std::nullopt);
+// Samples whose 95% median CI has a known relative half-width: n values spread evenly
+// around 100 by `step`.
+std::vector<double> around_100(std::size_t n, double step) {
+  std::vector<double> v;
+  for (std::size_t i = 0; i < n; ++i) v.push_back(100 + step * (static_cast<double>(i) - static_cast<double>(n - 1) / 2));
+  return v;
 }
 
-TEST(BudgetStopRule, StopsAtTheSampleCount) {
-  const BudgetStopRule rule(3, 10.0);
-  const std::vector<double> two{1, 2};
-  const std::vector<double> three{1, 2, 3};
-  EXPECT_EQ(rule.check({two, 0.1}), std::nullopt);
-  EXPECT_EQ(rule.check({three, 0.1}), StopReason::samples);
+TEST(AdaptiveStopRule, NeverStopsBeforeTheMinimum) {
+  AdaptiveStopRule rule(10, 1000, 0.5, 0.0);  // time budget already spent, precision lax
+  const auto nine = around_100(9, 0.0);
+  EXPECT_EQ(rule.check({nine, 100.0, 9}), std::nullopt);
+  const auto ten = around_100(10, 0.0);
+  EXPECT_EQ(rule.check({ten, 100.0, 10}), StopReason::time);
 }
 
-TEST(BudgetStopRule, StopsWhenTheTimeBudgetIsSpent) {
-  const BudgetStopRule rule(1000, 0.5);
-  const std::vector<double> some{1, 2};
-  EXPECT_EQ(rule.check({some, 0.49}), std::nullopt);
-  EXPECT_EQ(rule.check({some, 0.5}), StopReason::time);
+TEST(AdaptiveStopRule, StopsOnPrecision) {
+  AdaptiveStopRule rule(10, 1000, 0.01, 10.0);
+  // Identical samples: the interval has zero width.
+  const auto tight = around_100(10, 0.0);
+  EXPECT_EQ(rule.check({tight, 0.1, 10}), StopReason::precision);
 }
 
-TEST(BudgetStopRule, SampleCountWinsWhenBothAreReached) {
-  const BudgetStopRule rule(2, 0.5);
-  const std::vector<double> two{1, 2};
-  EXPECT_EQ(rule.check({two, 9.0}), StopReason::samples);
+TEST(AdaptiveStopRule, KeepsSamplingWhileTheIntervalIsWide) {
+  AdaptiveStopRule rule(10, 1000, 0.01, 10.0);
+  // n = 10: the 95% interval is [x2, x9]; with a step of 1 its half-width is 3.5 = 3.5%.
+  const auto wide = around_100(10, 1.0);
+  EXPECT_EQ(rule.check({wide, 0.1, 10}), std::nullopt);
+  EXPECT_NEAR(*median_ci_relative_half_width(wide), 0.035, 1e-12);
+}
+
+TEST(AdaptiveStopRule, StopsAtTheSampleCap) {
+  AdaptiveStopRule rule(5, 20, 0.0001, 10.0);
+  const auto twenty = around_100(20, 1.0);
+  EXPECT_EQ(rule.check({twenty, 0.1, 20}), StopReason::samples);
+}
+
+TEST(AdaptiveStopRule, StopsWhenTheTimeBudgetIsSpent) {
+  AdaptiveStopRule rule(5, 1000, 0.0001, 0.5);
+  const auto some = around_100(12, 1.0);
+  EXPECT_EQ(rule.check({some, 0.49, 12}), std::nullopt);
+  EXPECT_EQ(rule.check({some, 0.5, 12}), StopReason::time);
+}
+
+TEST(AdaptiveStopRule, LooksAgainOnlyAfterTenPercentMoreSamples) {
+  AdaptiveStopRule rule(10, 100000, 0.01, 100.0);
+  auto samples = around_100(100, 1.0);  // wide: keeps sampling
+  EXPECT_EQ(rule.check({samples, 0, 100}), std::nullopt);
+  // Now tight, but the next look is due at 110 samples.
+  std::vector<double> tight(105, 100.0);
+  EXPECT_EQ(rule.check({tight, 0, 105}), std::nullopt);
+  std::vector<double> more(110, 100.0);
+  EXPECT_EQ(rule.check({more, 0, 110}), StopReason::precision);
+  rule.reset();
+  EXPECT_EQ(rule.check({tight, 0, 105}), StopReason::precision);
+}
+
+TEST(AdaptiveStopRule, FewerThanSixSamplesNeverMeetPrecision) {
+  AdaptiveStopRule rule(3, 1000, 0.5, 10.0);
+  const std::vector<double> five(5, 1.0);
+  EXPECT_EQ(rule.check({five, 0, 5}), std::nullopt);  // [min, max] covers only 93.75%
+  EXPECT_EQ(median_ci_relative_half_width(five), std::nullopt);
+}
+
+TEST(AdaptiveStopRule, SamplesShorthandIsMinEqualsMax) {
+  AdaptiveStopRule rule(7, 7, 0.0001, 10.0);
+  const auto six = around_100(6, 5.0);
+  const auto seven = around_100(7, 5.0);
+  EXPECT_EQ(rule.check({six, 0, 6}), std::nullopt);
+  EXPECT_EQ(rule.check({seven, 0, 7}), StopReason::samples);
+  EXPECT_EQ(rule.describe(), "7 samples per size");
+}
+
+TEST(FixedStopRule, CountsOperationsNotSamples) {
+  FixedStopRule rule(1000);
+  const auto some = around_100(3, 1.0);
+  EXPECT_EQ(rule.operations_left(0), 1000);
+  EXPECT_EQ(rule.operations_left(960), 40);
+  EXPECT_EQ(rule.check({some, 99.0, 999}), std::nullopt);  // time does not end fixed mode
+  EXPECT_EQ(rule.check({some, 0, 1000}), StopReason::iterations);
 }
 
 TEST(StopReason, Names) {
+  EXPECT_EQ(to_string(StopReason::precision), "precision");
   EXPECT_EQ(to_string(StopReason::samples), "samples");
   EXPECT_EQ(to_string(StopReason::time), "time");
+  EXPECT_EQ(to_string(StopReason::iterations), "iterations");
 }
 
 }  // namespace
