@@ -25,9 +25,16 @@ double steady_now() {
 double mpi_now() { return MPI_Wtime(); }
 
 #if defined(__x86_64__)
-double seconds_per_tick = 0;  // set once by calibrate_tsc(), read by tsc_now()
+// Set once by calibrate_tsc(), read by tsc_now().
+double seconds_per_tick = 0;
+unsigned long long origin_ticks = 0;
+double origin_s = 0;
 
-double tsc_now() { return static_cast<double>(__rdtsc()) * seconds_per_tick; }
+// Seconds on steady_clock's scale: ranks on one node then read nearly the same time, as
+// they would from steady_clock itself, and clock offsets between them stay small.
+double tsc_now() {
+  return origin_s + static_cast<double>(__rdtsc() - origin_ticks) * seconds_per_tick;
+}
 
 // Counts ticks over 20 ms of steady_clock; the frequency is then known to a few parts
 // per million, far below what any measurement here resolves.
@@ -39,6 +46,8 @@ void calibrate_tsc() {
   while (now - start < std::chrono::milliseconds(20)) now = std::chrono::steady_clock::now();
   const auto ticks = __rdtsc() - ticks_start;
   seconds_per_tick = std::chrono::duration<double>(now - start).count() / static_cast<double>(ticks);
+  origin_ticks = ticks_start;
+  origin_s = std::chrono::duration<double>(start.time_since_epoch()).count();
 }
 
 bool tsc_invariant() {

@@ -424,6 +424,101 @@ def taskqueue_catches_corrupted_payloads(ctx):
             check(result.rows == [] and result.incomplete.startswith("validation failed"), result.incomplete)
 
 
+# --- stop rules, synchronization, repeats ---------------------------------------------------
+
+@case("mpi")
+def adaptive_stop_is_the_default(ctx):
+    result, _ = sweep(ctx, 2, "pingpong", "0,1K,64K", [0, 1024, 65536], "--precision", "2%", "--max-time", "0.5")
+    check("adaptive" in result.metadata["stop_rule"], result.metadata["stop_rule"])
+    for r in result.rows:
+        check(r["samples"] >= 10, f"{r['bytes']} B: fewer samples than --min-samples")
+        check(r["stop"] in ("precision", "time", "samples"), f"stop {r['stop']}")
+        if r["stop"] == "precision":
+            check(r["ci_rel"] <= 0.02, f"{r['bytes']} B stopped on precision with ci_rel {r['ci_rel']}")
+            check(r["ci_level"] >= 0.95, "precision judged below 95% confidence")
+        check(abs(r["ci_rel"] - (r["ci_high_us"] - r["ci_low_us"]) / 2 / r["median_us"]) < 1e-3, "ci_rel")
+        check(r["outliers"] <= r["samples"] and r["cv"] >= 0, "outliers and cv")
+
+
+@case("mpi")
+def samples_shorthand_fixes_the_count(ctx):
+    result, _ = sweep(ctx, 2, "pingpong", "8,4K", [8, 4096], "--samples", "17")
+    check_column(result, "samples", 17)
+    check_column(result, "stop", "samples")
+
+
+@case("mpi")
+def fixed_iterations_mode(ctx):
+    result, _ = sweep(ctx, 2, "pingpong", "8,64K", [8, 65536], "--iterations", "3000", "--warmup", "100")
+    check(result.metadata["stop_rule"].startswith("fixed: exactly 3000"), result.metadata["stop_rule"])
+    for r in result.rows:
+        # Samples of ops_per_sample operations, the last one possibly shorter: exactly 3000.
+        k = r["ops_per_sample"]
+        check((r["samples"] - 1) * k < 3000 <= r["samples"] * k, f"{r['bytes']} B: {r['samples']} x {k}")
+    check_column(result, "stop", "iterations")
+    coll, _ = sweep(ctx, 2, "bcast", "8", [8], "--iterations", "250")
+    check_column(coll, "samples", 250)
+
+
+@case("mpi")
+def drop_outliers_changes_only_the_statistics(ctx):
+    result, _ = sweep(ctx, 2, "pingpong", "1K", [1024], "--samples", "40", "--drop-outliers")
+    r = result.rows[0]
+    check(result.metadata["drop_outliers"] == "yes", "metadata")
+    check(r["samples"] == 40 - r["outliers"], f"samples {r['samples']} with {r['outliers']} outliers dropped")
+
+
+@case("mpi")
+def sync_window_bcast_n2(ctx):
+    result, _ = sweep(ctx, 2, "bcast", "0:64", doubling(0, 64), "--sync", "window", "--max-time", "0.3")
+    check_column(result, "sync", "window")
+    spread = float(result.metadata["clock_offsets_us"].split(";")[0].split()[1])
+    check(spread < 50, f"clock offsets on one node should be small: {result.metadata['clock_offsets_us']}")
+    for r in result.rows:
+        check(r["invalid"] <= r["samples"], f"{r['bytes']} B: {r['invalid']} invalid of {r['samples']}")
+
+
+@case("mpi")
+def sync_window_n3_runs_and_reports(ctx):
+    result, _ = sweep(ctx, 3, "bcast", "8,1K", [8, 1024], "--sync", "window", "--root", "1", *SMALL)
+    check_column(result, "sync", "window")
+    check(all(r["invalid"] >= 0 for r in result.rows), "invalid column")
+    check(len(result.metadata["clock_offsets_us"].split()) == 4, result.metadata["clock_offsets_us"])
+
+
+@case("mpi")
+def barrier_sync_is_named(ctx):
+    result, _ = sweep(ctx, 2, "gather", "8", [8], "--samples", "10")
+    check_column(result, "sync", "barrier")
+    check_column(result, "invalid", 0)
+    pp, _ = sweep(ctx, 2, "pingpong", "8", [8], "--samples", "10", "--sync", "window")
+    check_column(pp, "sync", "barrier")  # batched point-to-point samples always start at a barrier
+
+
+@case("mpi")
+def repeat_tags_rows_and_reports_spread(ctx):
+    out = ctx.path("repeat.csv")
+    ctx.run(2, "pingpong", "--sizes", "8,1K,64K", "--repeat", "3", "--seed", "5", "--samples", "10", "-q", "-o", out)
+    result = mpibench_csv.read(out)
+    check_file(result)
+    check(sorted(r["repeat"] for r in result.rows) == [1, 1, 1, 2, 2, 2, 3, 3, 3], "repeat column")
+    for repeat in (1, 2, 3):
+        sizes = [r["bytes"] for r in result.rows if r["repeat"] == repeat]
+        check(sorted(sizes) == [8, 1024, 65536], f"repeat {repeat} sizes {sizes}")
+    orders = {tuple(r["bytes"] for r in result.rows if r["repeat"] == k) for k in (1, 2, 3)}
+    check(len(orders) > 1 or len(result.rows) == 0, f"size order never shuffled: {orders}")
+    with open(out) as f:
+        notes = [l for l in f if l.startswith("# repeat_spread: pingpong ranks=2")]
+    check(len(notes) == 3 and all("over 3 repeats" in n for n in notes), notes)
+
+
+@case("mpi")
+def oversubscription_flag_matches_nproc_at_4(ctx):
+    result, proc = sweep(ctx, 4, "bcast", "8", [8], *SMALL)
+    check_oversubscription(ctx, result, proc, 4)
+    check(result.metadata["binding"].count(":") == 4, f"binding of every rank: {result.metadata['binding']}")
+
+
 # --- runs that fail after they started ---------------------------------------------------
 
 @case("mpi")
@@ -549,6 +644,21 @@ def taskqueue_prefetch_zero(ctx):
 @case("cli")
 def taskqueue_result_too_small(ctx):
     usage_error(ctx, 2, ["taskqueue", "--result-bytes", "4"], "--result-bytes")
+
+
+@case("cli")
+def iterations_excludes_precision(ctx):
+    usage_error(ctx, 2, ["pingpong", "--iterations", "100", "--precision", "1%"], "--precision excludes --iterations")
+
+
+@case("cli")
+def precision_out_of_range(ctx):
+    usage_error(ctx, 2, ["pingpong", "--precision", "150%"], "--precision '150%' is out of range")
+
+
+@case("cli")
+def sync_unknown(ctx):
+    usage_error(ctx, 2, ["bcast", "--sync", "magic"], "--sync")
 
 
 @case("cli")
