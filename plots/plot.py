@@ -19,8 +19,25 @@ MEASURED = {
     "bytes", "samples", "ops_per_sample", "min_us", "median_us", "mean_us", "max_us", "p95_us",
     "p99_us", "ci_low_us", "ci_high_us", "ci_level", "bandwidth_mb_s", "rank_avg_us",
     "rank_min_us", "stop", "root_bytes", "elements", "tasks_sent", "tasks_done", "tasks_lost",
-    "tasks_per_s", "efficiency", "invalid", "ci_rel", "cv", "outliers",
+    "tasks_per_s", "efficiency", "invalid", "ci_rel", "cv", "outliers", "sync", "repeat",
 }
+
+
+def merge_repeats(rows):
+    """One point per size: with --repeat, the median over repeats of each statistic."""
+    by_size = {}
+    for r in rows:
+        by_size.setdefault(r["bytes"], []).append(r)
+    merged = []
+    for size in sorted(by_size):
+        group = by_size[size]
+        point = dict(group[0])
+        for column in ("median_us", "ci_low_us", "ci_high_us", "bandwidth_mb_s"):
+            values = sorted(r[column] for r in group if r.get(column) is not None)
+            if values:
+                point[column] = values[len(values) // 2]
+        merged.append(point)
+    return merged
 
 
 def configurations(results):
@@ -81,7 +98,7 @@ def main():
     fig, axes = plt.subplots(1, 3 if task_rows else 2, figsize=(19 if task_rows else 13, 5))
     lat_ax, bw_ax = axes[0], axes[1]
     for key, rows in groups.items():
-        rows = sorted(rows, key=lambda r: r["bytes"])
+        rows = merge_repeats(rows)
         # A log axis has no 0: the 0-byte point is drawn at 0.5 B and labelled so.
         x = [r["bytes"] if r["bytes"] > 0 else 0.5 for r in rows]
         median = [r["median_us"] for r in rows]
