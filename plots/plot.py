@@ -58,19 +58,27 @@ def label(key):
 
 
 def draw_throughput(ax, rows):
-    """Tasks per second against workers, one line per (payload, prefetch, work, broker)."""
+    """Tasks per second against workers, one line per (payload, prefetch, work, broker); when
+    only one worker count was measured, against payload size instead."""
+    from matplotlib.ticker import MaxNLocator
+    by_workers = len({r["workers"] for r in rows}) > 1
+    x_column = "workers" if by_workers else "bytes"
     lines = {}
     for r in rows:
-        key = (r["bytes"], r["prefetch"], r["work_us"], r["broker"])
+        key = (r["bytes"] if by_workers else r["workers"], r["prefetch"], r["work_us"], r["broker"])
         lines.setdefault(key, []).append(r)
-    for (size, prefetch, work, broker), points in lines.items():
-        points.sort(key=lambda r: r["workers"])
-        name = f"{size} B, prefetch {prefetch}, work {work:g} us" + (", broker" if broker == "yes" else "")
-        ax.plot([r["workers"] for r in points], [r["tasks_per_s"] for r in points], marker="o",
+    for (first, prefetch, work, broker), points in lines.items():
+        points.sort(key=lambda r: r[x_column])
+        head = f"{first} B" if by_workers else f"{first} worker{'s' if first != 1 else ''}"
+        name = f"{head}, prefetch {prefetch}, work {work:g} us" + (", broker" if broker == "yes" else "")
+        ax.plot([max(r[x_column], 0.5) for r in points], [r["tasks_per_s"] for r in points], marker="o",
                 markersize=3, label=name)
-    from matplotlib.ticker import MaxNLocator
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("workers")
+    if by_workers:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("workers")
+    else:
+        ax.set_xscale("log", base=2)
+        ax.set_xlabel("task payload (bytes; 0 B drawn at 0.5)")
     ax.set_ylabel("tasks per second")
     ax.set_yscale("log")
     ax.set_title("Task queue throughput")

@@ -11,8 +11,10 @@
 #include <random>
 #include <vector>
 
+#include "bench/clock.hpp"
 #include "bench/payload.hpp"
 #include "bench/stats.hpp"
+#include "bench/stop_rule.hpp"
 #include "results/csv_writer.hpp"
 
 namespace {
@@ -21,6 +23,16 @@ void BM_SteadyClockRead(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(std::chrono::steady_clock::now());
 }
 BENCHMARK(BM_SteadyClockRead);
+
+void BM_TscRead(benchmark::State& state) {
+  if (!mpibench::clock_available(mpibench::ClockKind::tsc)) {
+    state.SkipWithError("no invariant TSC on this machine");
+    return;
+  }
+  const mpibench::Clock tsc = mpibench::make_clock(mpibench::ClockKind::tsc);
+  for (auto _ : state) benchmark::DoNotOptimize(tsc.now());
+}
+BENCHMARK(BM_TscRead);
 
 void BM_MpiWtimeRead(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(MPI_Wtime());
@@ -41,6 +53,13 @@ void BM_Summarize(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_Summarize)->RangeMultiplier(10)->Range(10, 1'000'000)->Complexity();
+
+// What the adaptive stop rule pays each time it judges the precision.
+void BM_MedianCiRelativeHalfWidth(benchmark::State& state) {
+  const auto samples = noisy_samples(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(mpibench::median_ci_relative_half_width(samples));
+}
+BENCHMARK(BM_MedianCiRelativeHalfWidth)->Arg(10)->Arg(1000)->Arg(100'000);
 
 void BM_CsvRow(benchmark::State& state) {
   std::FILE* sink = std::fopen("/dev/null", "w");
