@@ -11,9 +11,7 @@ Allreduce::Allreduce(const PatternContext& context)
 }
 
 std::optional<std::size_t> Allreduce::effective_bytes(std::size_t requested) const {
-  const std::size_t element = element_size(type_);
-  if (requested < element) return std::nullopt;
-  return requested / element * element;
+  return whole_elements(requested, type_);
 }
 
 void Allreduce::setup(std::size_t bytes) {

@@ -12,9 +12,7 @@ Reduce::Reduce(const PatternContext& context)
 }
 
 std::optional<std::size_t> Reduce::effective_bytes(std::size_t requested) const {
-  const std::size_t element = element_size(type_);
-  if (requested < element) return std::nullopt;
-  return requested / element * element;
+  return whole_elements(requested, type_);
 }
 
 std::size_t Reduce::buffer_bytes(std::size_t bytes) const {

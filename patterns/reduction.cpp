@@ -84,6 +84,12 @@ std::size_t element_size(ReduceType type) {
   return 1;
 }
 
+std::optional<std::size_t> whole_elements(std::size_t requested, ReduceType type) {
+  const std::size_t element = element_size(type);
+  if (requested < element) return std::nullopt;
+  return requested / element * element;
+}
+
 void fill_contribution(std::span<std::byte> buffer, ReduceType type, ReduceOp op,
                        std::uint64_t seed, int rank) {
   visit_type(type, [&](auto zero) {

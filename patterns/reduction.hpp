@@ -23,6 +23,9 @@ MPI_Op mpi_op(ReduceOp op);
 MPI_Datatype mpi_type(ReduceType type);
 std::size_t element_size(ReduceType type);
 
+// `requested` rounded down to whole elements, or nothing below one element.
+std::optional<std::size_t> whole_elements(std::size_t requested, ReduceType type);
+
 // Fills `buffer` (whole elements of `type`) with this rank's contribution.
 void fill_contribution(std::span<std::byte> buffer, ReduceType type, ReduceOp op,
                        std::uint64_t seed, int rank);
