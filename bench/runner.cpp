@@ -68,9 +68,11 @@ std::int64_t Runner::warm_up(Pattern& pattern) {
 // barrier, and a failure found on rank 0 becomes every rank's.
 SizeSamples Runner::measure_self_timed(Pattern& pattern) {
   mpi_check(MPI_Barrier(comm_));
-  pattern.run_self_timed(clock_, warmup_.min_ops, std::numeric_limits<std::int64_t>::max(),
-                         warmup_.min_time_s);
+  const SelfTimedRun warmup = pattern.run_self_timed(
+      clock_, warmup_.min_ops, std::numeric_limits<std::int64_t>::max(), warmup_.min_time_s);
   quiet_barrier(comm_);
+  // A failed warm-up leaves messages in flight that would poison the measured run.
+  if (auto failure = agree_on_problem(comm_, warmup.failure)) throw RunError(*failure);
   SelfTimedRun run =
       pattern.run_self_timed(clock_, 1, self_timed_.max_ops, self_timed_.max_time_s);
   quiet_barrier(comm_);

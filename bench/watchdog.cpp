@@ -14,6 +14,8 @@ namespace {
 // Written at arm time, read only by the handler.
 char error_line[256];
 char csv_line[128];
+const char interrupted_error[] = "mpibench: error: interrupted; the CSV keeps the sizes finished so far\n";
+const char interrupted_csv[] = "# incomplete: interrupted\n";
 volatile sig_atomic_t csv_target = -1;
 volatile sig_atomic_t print_target = -1;
 
@@ -33,6 +35,14 @@ extern "C" void on_alarm(int) {
   _exit(1);
 }
 
+// Ctrl-C (mpiexec forwards it to every rank) or a batch system's SIGTERM: the CSV says the
+// run was cut short, instead of ending as if it had finished.
+extern "C" void on_interrupt(int signal) {
+  if (csv_target >= 0) write_all(csv_target, interrupted_csv);
+  if (print_target >= 0) write_all(print_target, interrupted_error);
+  _exit(128 + signal);
+}
+
 }  // namespace
 
 void arm_watchdog(double seconds, bool print_error, int csv_fd) {
@@ -50,6 +60,11 @@ void arm_watchdog(double seconds, bool print_error, int csv_fd) {
   action.sa_handler = on_alarm;
   sigemptyset(&action.sa_mask);
   sigaction(SIGALRM, &action, nullptr);
+  struct sigaction interrupt {};
+  interrupt.sa_handler = on_interrupt;
+  sigemptyset(&interrupt.sa_mask);
+  sigaction(SIGINT, &interrupt, nullptr);
+  sigaction(SIGTERM, &interrupt, nullptr);
   itimerval timer{};
   const auto whole = static_cast<long>(seconds);
   timer.it_value.tv_sec = whole;

@@ -222,6 +222,16 @@ void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw
     sub.add_flag("--broker", o.broker,
                  "Route tasks client (rank 1) -> broker (rank 0) -> worker -> broker -> client; "
                  "the client measures the round trip (needs 3 ranks)");
+    sub.add_option("--loss-timeout", o.loss_timeout_s,
+                   "Seconds without any result after which the tasks in flight count as lost "
+                   "(the run then stops with exit 1)")
+        ->check(CLI::PositiveNumber.description(""))
+        ->type_name("SECONDS")
+        ->capture_default_str();
+    // Test only: proves that lost and duplicated results are caught.
+    sub.add_option("--inject-fault", o.inject_fault, "")
+        ->check(CLI::IsMember({"lose", "duplicate"}))
+        ->group("");
     sub.add_option("--tasks", raw.tasks,
                    "Tasks per configuration, at most (--max-time also ends a configuration; "
                    "the tasks in flight are always drained)")

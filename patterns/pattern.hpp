@@ -29,6 +29,9 @@ struct PatternOptions {
   std::vector<double> work_us{0.0};
   int result_bytes = 8;
   bool broker = false;
+  double loss_timeout_s = 10;    // no result for this long: the tasks in flight are lost
+  // Test only: the first worker loses ("lose") or repeats ("duplicate") its first result.
+  std::string inject_fault;
   bool corrupt_payload = false;  // test only: the root (rank 0 for point-to-point) spoils
                                  // what it sends in validation passes
 };

@@ -136,8 +136,8 @@ bool receive_within(std::span<std::byte> buffer, int source, int tag, MPI_Comm c
 }
 
 void serve_tasks(MPI_Comm comm, std::span<std::byte> task, std::span<std::byte> result,
-                 double work_s, const Clock& clock) {
-  for (;;) {
+                 double work_s, const Clock& clock, WorkerFault fault) {
+  for (bool first = true;; first = false) {
     MPI_Status status;
     mpi_check(MPI_Recv(task.data(), static_cast<int>(task.size()), MPI_BYTE, 0, MPI_ANY_TAG, comm,
                        &status));
@@ -149,7 +149,13 @@ void serve_tasks(MPI_Comm comm, std::span<std::byte> task, std::span<std::byte> 
     const std::uint32_t sum = payload_sum(message.subspan(header_bytes));
     spin_for(clock, work_s);
     write_result(result, id, result_checksum(id, sum));
-    mpi_check(MPI_Send(result.data(), static_cast<int>(result.size()), MPI_BYTE, 0, tag_result, comm));
+    const int copies = !first ? 1
+                       : fault == WorkerFault::lose_first_result      ? 0
+                       : fault == WorkerFault::duplicate_first_result ? 2
+                                                                      : 1;
+    for (int copy = 0; copy < copies; ++copy) {
+      mpi_check(MPI_Send(result.data(), static_cast<int>(result.size()), MPI_BYTE, 0, tag_result, comm));
+    }
   }
 }
 

@@ -83,8 +83,11 @@ class TaskLedger {
 bool receive_within(std::span<std::byte> buffer, int source, int tag, MPI_Comm comm,
                     MPI_Status& status, const Clock& clock, double timeout_s);
 
+// Test only: how a worker misbehaves with its first result.
+enum class WorkerFault { none, lose_first_result, duplicate_first_result };
+
 // A worker: runs tasks from rank 0 until it sends the stop message.
 void serve_tasks(MPI_Comm comm, std::span<std::byte> task, std::span<std::byte> result,
-                 double work_s, const Clock& clock);
+                 double work_s, const Clock& clock, WorkerFault fault = WorkerFault::none);
 
 }  // namespace mpibench::task

@@ -15,9 +15,6 @@ constexpr int tag_outcome = 20;
 constexpr int tag_round_trips = 21;
 constexpr int tag_failure = 22;
 
-// A task with no result for this long is lost; generous, since one slow task on an
-// oversubscribed node can take many scheduler quanta.
-double loss_timeout_s(double work_us, int prefetch) { return 10.0 + 1e-6 * work_us * prefetch * 100; }
 
 }  // namespace
 
@@ -141,7 +138,8 @@ SelfTimedRun TaskQueue::run_configuration(const Clock& clock, std::int64_t min_o
   spec.min_ops = min_ops;
   spec.max_ops = max_ops;
   spec.max_time_s = max_time_s;
-  spec.loss_timeout_s = loss_timeout_s(work_us_, prefetch_);
+  // Generous beyond --loss-timeout for long work: a worker's queue must drain first.
+  spec.loss_timeout_s = context_.options.loss_timeout_s + 1e-6 * work_us_ * prefetch_ * 100;
 
   const Role me = role();
   if (me == Role::queue || me == Role::client) prepare_payloads(corrupt);
@@ -168,7 +166,7 @@ SelfTimedRun TaskQueue::run_configuration(const Clock& clock, std::int64_t min_o
     }
     case Role::worker:
       task::serve_tasks(context_.comm, task_buffers_.front(), result_buffers_.front(),
-                        work_us_ * 1e-6, clock);
+                        work_us_ * 1e-6, clock, injected_fault());
       return {};
     case Role::idle:
       return {};
@@ -188,6 +186,13 @@ SelfTimedRun TaskQueue::run_configuration(const Clock& clock, std::int64_t min_o
       .set("tasks_per_s", tasks_per_s)
       .set("efficiency", tasks_per_s * work_us_ * 1e-6 / workers_);
   return run;
+}
+
+task::WorkerFault TaskQueue::injected_fault() const {
+  if (rank_ != first_worker()) return task::WorkerFault::none;
+  if (context_.options.inject_fault == "lose") return task::WorkerFault::lose_first_result;
+  if (context_.options.inject_fault == "duplicate") return task::WorkerFault::duplicate_first_result;
+  return task::WorkerFault::none;
 }
 
 void TaskQueue::send_outcome_to_rank0(const task::RunOutcome& outcome) {

@@ -39,6 +39,7 @@ class TaskQueue final : public Pattern {
   SelfTimedRun run_configuration(const Clock& clock, std::int64_t min_ops, std::int64_t max_ops,
                                  double max_time_s, bool corrupt);
   void prepare_payloads(bool corrupt);
+  task::WorkerFault injected_fault() const;
   void send_outcome_to_rank0(const task::RunOutcome& outcome);
   task::RunOutcome receive_outcome_from_client();
 

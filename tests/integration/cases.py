@@ -519,6 +519,20 @@ def oversubscription_flag_matches_nproc_at_4(ctx):
     check(result.metadata["binding"].count(":") == 4, f"binding of every rank: {result.metadata['binding']}")
 
 
+@case("mpi")
+def taskqueue_catches_lost_and_duplicated_tasks(ctx):
+    for fault, needle in (("duplicate", "task 0 came back twice (from worker 1)"),
+                          ("lose", "1 of 1 tasks lost: no result within 0.3 s")):
+        out = ctx.path(f"tq-{fault}.csv")
+        proc = ctx.run(2, "taskqueue", "--sizes", "8,64", "--tasks", "50", "--inject-fault", fault,
+                       "--loss-timeout", "0.3", "-q", "-o", out, expect=1)
+        lines = proc.stderr.strip().splitlines()
+        check(lines[-1] == f"mpibench: error: taskqueue at 8 bytes: {needle}", f"{fault}: {proc.stderr!r}")
+        result = mpibench_csv.read(out)
+        check(result.rows == [] and result.incomplete == f"taskqueue at 8 bytes: {needle}",
+              f"{fault}: {result.incomplete}")
+
+
 # --- runs that fail after they started ---------------------------------------------------
 
 @case("mpi")
