@@ -201,9 +201,13 @@ void run_job(const RunConfig& config) {
   // Last check: from here on, the run has an output that must be finished either way.
   FilePtr csv_file;
   auto writers = open_writers(config, csv_file, world);
-  std::size_t steps = 0;
-  for (const Stage& stage : stages) steps += config.sizes.size() * (stage.pattern ? stage.pattern->variant_count() : 1);
-  const std::size_t configurations = steps * static_cast<std::size_t>(config.repeat);
+  // Rank 0 takes part in every pattern, so it knows every variant: its count is the run's.
+  std::size_t configurations = 0;
+  for (const Stage& stage : stages) {
+    configurations += config.sizes.size() * (stage.pattern ? stage.pattern->variant_count() : 1);
+  }
+  configurations *= static_cast<std::size_t>(config.repeat);
+  broadcast(world, configurations);
   const double time_limit = config.effective_time_limit_s(configurations);
   // Rank 0 goes first, so its error line and the CSV's last line are written before
   // mpiexec tears the job down; the other ranks follow only if it somehow could not.
@@ -228,26 +232,35 @@ void run_job(const RunConfig& config) {
   std::optional<std::string> failure;
   std::vector<Record> rows;  // rank 0, for the run-to-run summary
   std::mt19937_64 shuffle(config.seed);
-  for (int repeat = 1; repeat <= config.repeat && !failure; ++repeat) {
-    // Repeats measure the sizes in a new random order each time, so drift over the run
-    // (thermal, other load) spreads over all sizes instead of biasing the last ones.
-    std::vector<std::uint64_t> sizes = config.sizes;
-    if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
-    for (Stage& stage : stages) {
-      std::optional<std::string> mine;
-      if (stage.pattern) {
-        mine = run_sweep(*stage.entry, *stage.pattern, stage.comm, sizes, repeat, config, clock,
-                         [&](const Record& record) {
-                           emit(record);
-                           if (config.repeat > 1) rows.push_back(record);
-                         },
-                         progress);
+  try {
+    for (int repeat = 1; repeat <= config.repeat && !failure; ++repeat) {
+      // Repeats measure the sizes in a new random order each time (the same on every rank:
+      // same seed, same generator), so drift over the run (thermal, other load) spreads
+      // over all sizes instead of biasing the last ones.
+      std::vector<std::uint64_t> sizes = config.sizes;
+      if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
+      for (Stage& stage : stages) {
+        std::optional<std::string> mine;
+        if (stage.pattern) {
+          mine = run_sweep(*stage.entry, *stage.pattern, stage.comm, sizes, repeat, config, clock,
+                           [&](const Record& record) {
+                             emit(record);
+                             if (config.repeat > 1) rows.push_back(record);
+                           },
+                           progress);
+        }
+        // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
+        quiet_barrier(world);
+        failure = agree_on_problem(world, mine);
+        if (failure) break;
       }
-      // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
-      quiet_barrier(world);
-      failure = agree_on_problem(world, mine);
-      if (failure) break;
     }
+  } catch (const std::exception& e) {
+    // A failure on this rank alone (an MPI error): main() aborts the job, but the output
+    // first says why it ends here.
+    watchdog_forget_csv();
+    for (auto& writer : writers) writer->finish(fmt::format("rank {}: {}", rank, e.what()));
+    throw;
   }
   for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(entries))) {
     for (auto& writer : writers) writer->note("repeat_spread", to_string(spread));
