@@ -79,7 +79,11 @@ SizeSamples Runner::measure_self_timed(Pattern& pattern) {
   if (auto failure = agree_on_problem(comm_, run.failure)) throw RunError(*failure);
   SizeSamples result;
   result.completion_s = std::move(run.op_seconds);
-  result.stop = run.stopped_by_time ? StopReason::time : StopReason::samples;
+  // The pattern counts its own operations: what ended it is time, or the count (fixed
+  // mode's iterations, or the task budget). The precision rule does not apply here.
+  result.stop = run.stopped_by_time          ? StopReason::time
+                : stop_rule_.operations_left(0) ? StopReason::iterations
+                                                : StopReason::samples;
   result.cells = std::move(run.cells);
   result.sync = "self";
   return result;
