@@ -7,22 +7,6 @@
 
 namespace mpibench {
 
-Gather::Gather(const PatternContext& context) : context_(context), root_(context.options.root) {
-  mpi_check(MPI_Comm_rank(context_.comm, &rank_));
-  mpi_check(MPI_Comm_size(context_.comm, &ranks_));
-}
-
-std::size_t Gather::buffer_bytes(std::size_t bytes) const {
-  return rank_ == root_ ? bytes * static_cast<std::size_t>(ranks_ + 1) : bytes;
-}
-
-void Gather::setup(std::size_t bytes) {
-  context_.buffers.release_all();
-  send_ = context_.buffers.get(bytes);
-  recv_ = context_.buffers.get(rank_ == root_ ? bytes * static_cast<std::size_t>(ranks_) : 0);
-  count_ = static_cast<int>(bytes);
-}
-
 void Gather::run(std::int64_t ops) {
   for (std::int64_t i = 0; i < ops; ++i) {
     mpi_check(MPI_Gather(send_.data(), count_, MPI_BYTE, recv_.data(), count_, MPI_BYTE, root_,
@@ -32,27 +16,19 @@ void Gather::run(std::int64_t ops) {
 
 std::optional<Mismatch> Gather::run_validated(std::uint64_t seed) {
   const auto block = send_.size();
-  const auto seed_of = [&](int r) { return payload_seed(seed, static_cast<std::uint64_t>(r), 0); };
-  fill_payload(send_, seed_of(rank_));
+  fill_payload(send_, seed_of(seed, rank_));
   if (rank_ == root_) {
     if (context_.options.corrupt_payload && !send_.empty()) send_[send_.size() / 2] ^= std::byte{1};
-    for (int r = 0; r < ranks_; ++r) poison_payload(recv_.subspan(r * block, block), seed_of(r));
+    for (int r = 0; r < ranks_; ++r) poison_payload(recv_.subspan(r * block, block), seed_of(seed, r));
   }
   run(1);
   if (rank_ != root_) return std::nullopt;
   for (int r = 0; r < ranks_; ++r) {
-    if (const auto offset = first_mismatch(recv_.subspan(r * block, block), seed_of(r))) {
+    if (const auto offset = first_mismatch(recv_.subspan(r * block, block), seed_of(seed, r))) {
       return Mismatch{*offset, fmt::format("block gathered from rank {}", r)};
     }
   }
   return std::nullopt;
-}
-
-Record Gather::describe(std::size_t bytes) const {
-  Record cells;
-  cells.set("root", std::int64_t{root_})
-      .set("root_bytes", static_cast<std::int64_t>(bytes * static_cast<std::size_t>(ranks_)));
-  return cells;
 }
 
 }  // namespace mpibench
