@@ -1,0 +1,175 @@
+#include "cli/option_groups.hpp"
+
+#include "patterns/task_protocol.hpp"
+
+namespace mpibench {
+
+void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_default) {
+  sub.add_option("--sizes", raw.sizes,
+                 "Message sizes in bytes: MIN:MAX (MIN, then doubling while <= MAX; 0 is "
+                 "followed by 1) or a comma list; K, M, G mean KiB, MiB, GiB")
+      ->type_name("SIZES")
+      ->default_str(sizes_default);
+  sub.add_option("-o,--output", raw.output,
+                 "Write results as CSV to this file (metadata as '# key: value' lines, a "
+                 "header row, one row per size, written as each size finishes)")
+      ->type_name("FILE.csv");
+  const auto count = CLI::Range(std::size_t{1}, std::size_t{100'000'000}).description("");
+  auto* precision = sub.add_option(
+      "--precision", raw.precision,
+      "Stop a size once the 95% confidence interval of its median is within this of the "
+      "median (relative half-width; 0.01 or 1%)")
+      ->type_name("P")
+      ->capture_default_str();
+  auto* min_samples = sub.add_option("--min-samples", raw.config.min_samples,
+                                     "Samples per size before the precision is first judged "
+                                     "(a sample is one batch of operations between two clock reads)")
+      ->check(count)
+      ->type_name("N")
+      ->capture_default_str();
+  auto* max_samples = sub.add_option("--max-samples", raw.config.max_samples, "Samples per size, at most")
+      ->check(count)
+      ->type_name("N")
+      ->capture_default_str();
+  auto* max_time = sub.add_option("--max-time", raw.config.max_time_s,
+                                  "Seconds of sampling per size at most (fractions allowed); a "
+                                  "size stops at the precision, --max-samples or --max-time, "
+                                  "whichever comes first")
+      ->check(CLI::PositiveNumber.description(""))
+      ->type_name("SECONDS")
+      ->capture_default_str();
+  auto* samples = sub.add_option("--samples", raw.samples,
+                                 "Exactly this many samples per size (--min-samples = "
+                                 "--max-samples = N)")
+      ->check(count)
+      ->type_name("N")
+      ->excludes(min_samples)
+      ->excludes(max_samples);
+  sub.add_option("--iterations", raw.config.iterations,
+                 "Fixed mode, to compare with OSU and IMB: exactly N timed operations per size "
+                 "(grouped into samples as usual), after --warmup operations")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000'000}).description(""))
+      ->type_name("N")
+      ->excludes(precision)
+      ->excludes(min_samples)
+      ->excludes(max_samples)
+      ->excludes(max_time)
+      ->excludes(samples);
+  sub.add_option("--sync", raw.sync,
+                 "How a collective's samples start: barrier (after MPI_Barrier), or window (at "
+                 "an agreed time on clocks synchronized to rank 0, so barrier exit skew is not "
+                 "measured; a sample with a late rank is discarded and counted as invalid)")
+      ->check(CLI::IsMember({"barrier", "window"}).description(""))
+      ->type_name("METHOD")
+      ->capture_default_str();
+  sub.add_option("--repeat", raw.config.repeat,
+                 "Run the whole sweep this many times, in a shuffled size order each time; rows "
+                 "carry the repeat, and a summary gives the run-to-run spread of the medians")
+      ->check(CLI::Range(1, 1000).description(""))
+      ->type_name("R")
+      ->capture_default_str();
+  sub.add_option("--seed", raw.config.seed, "Seed of the size order shuffle for --repeat")
+      ->type_name("S")
+      ->capture_default_str();
+  sub.add_flag("--drop-outliers", raw.config.drop_outliers,
+               "Compute the statistics without the samples outside Tukey's fences (1.5 IQR "
+               "beyond the quartiles); the outliers column counts them either way");
+  sub.add_option("--warmup", raw.warmup_ops,
+                 "Untimed operations per size, at least (default: 10 and 5 ms; warm-up also "
+                 "runs until the batch size has settled)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}).description(""))
+      ->type_name("OPS");
+  sub.add_flag("--validate", raw.config.validate,
+               "Per size, also run operations with payloads derived from (rank, size, pass) "
+               "and check every byte received; outside the timed samples");
+  sub.add_option("--time-limit", raw.time_limit_s,
+                 "Stop the whole run after this many seconds with exit 1 (default: derived "
+                 "from the sweep, generously; a hung run always ends)")
+      ->check(CLI::PositiveNumber.description(""))
+      ->type_name("SECONDS");
+  sub.add_option("--memory-limit", raw.memory_limit,
+                 "Refuse to start when the buffers of a node's ranks would need more than this "
+                 "(K, M, G suffixes); without it, 90% of the node's available memory")
+      ->type_name("SIZE");
+  sub.add_flag("-q,--quiet", raw.config.quiet, "No table on stdout (warnings and errors still print)");
+  // Test only: proves that validation catches a corrupted payload.
+  sub.add_flag("--corrupt-payload", raw.config.pattern_options.corrupt_payload, "")->group("");
+}
+
+void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw) {
+  if (uses.root) {
+    sub.add_option("--root", raw.config.pattern_options.root, "Rank that is the root of the collective")
+        ->check(CLI::NonNegativeNumber.description(""))
+        ->type_name("RANK")
+        ->capture_default_str();
+  }
+  if (uses.reduction) {
+    sub.add_option("--op", raw.op, "Reduction operation: sum, max, min or prod")
+        ->check(CLI::IsMember({"sum", "max", "min", "prod"}).description(""))
+        ->type_name("OP")
+        ->capture_default_str();
+    sub.add_option("--type", raw.type,
+                   "Element type: int, float or double (sizes are rounded down to whole "
+                   "elements; a size below one element is skipped)")
+        ->check(CLI::IsMember({"int", "float", "double"}).description(""))
+        ->type_name("TYPE")
+        ->capture_default_str();
+  }
+  if (uses.tasks) {
+    auto& o = raw.config.pattern_options;
+    sub.add_option("--workers", o.workers,
+                   "Worker counts to measure, a comma list (default: every rank but the queue, "
+                   "or but the broker and the client)")
+        ->delimiter(',')
+        ->check(CLI::PositiveNumber.description(""))
+        ->type_name("N,...");
+    sub.add_option("--prefetch", o.prefetch,
+                   "Tasks in flight per worker, a comma list (1 = strict round trip; more "
+                   "pipelines, as a Celery worker's prefetch)")
+        ->delimiter(',')
+        ->check(CLI::Range(1, 1024).description(""))
+        ->type_name("P,...")
+        ->default_str("1");
+    sub.add_option("--work-us", o.work_us,
+                   "Simulated work per task in microseconds, a comma list (a busy loop on the "
+                   "clock, not sleep)")
+        ->delimiter(',')
+        ->check(CLI::NonNegativeNumber.description(""))
+        ->type_name("US,...")
+        ->default_str("0");
+    sub.add_option("--result-bytes", o.result_bytes,
+                   "Size of each result (the task's id and a checksum of its payload, padded)")
+        ->check(CLI::Range(task::min_result_bytes, 1 << 30).description(""))
+        ->type_name("BYTES")
+        ->capture_default_str();
+    sub.add_flag("--broker", o.broker,
+                 "Route tasks client (rank 1) -> broker (rank 0) -> worker -> broker -> client; "
+                 "the client measures the round trip (needs 3 ranks)");
+    sub.add_option("--loss-timeout", o.loss_timeout_s,
+                   "Seconds without any result after which the tasks in flight count as lost "
+                   "(the run then stops with exit 1)")
+        ->check(CLI::PositiveNumber.description(""))
+        ->type_name("SECONDS")
+        ->capture_default_str();
+    // Test only: proves that lost and duplicated results are caught.
+    sub.add_option("--inject-fault", o.inject_fault, "")
+        ->check(CLI::IsMember({"lose", "duplicate"}))
+        ->group("");
+    sub.add_option("--tasks", raw.config.tasks,
+                   "Tasks per configuration, at most (--max-time also ends a configuration; "
+                   "the tasks in flight are always drained)")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}).description(""))
+        ->type_name("T")
+        ->capture_default_str();
+  }
+  if (uses.window) {
+    sub.add_option("--window", raw.config.pattern_options.window,
+                   "Messages in flight per operation (one operation = a window of sends and "
+                   "one acknowledgement)")
+        ->check(CLI::Range(1, 4096).description(""))
+        ->type_name("W")
+        ->capture_default_str();
+  }
+}
+
+}  // namespace mpibench
