@@ -5,6 +5,20 @@ import csv
 import io
 
 
+# Columns that are measurements: everything else in a row says which configuration it is.
+MEASURED = {
+    "bytes", "samples", "ops_per_sample", "min_us", "median_us", "mean_us", "max_us", "p95_us",
+    "p99_us", "ci_low_us", "ci_high_us", "ci_level", "bandwidth_mb_s", "rank_avg_us",
+    "rank_min_us", "stop", "root_bytes", "elements", "tasks_sent", "tasks_done", "tasks_lost",
+    "tasks_per_s", "efficiency", "invalid", "ci_rel", "cv", "outliers", "sync", "repeat",
+}
+
+
+def configuration(row, columns):
+    """The (column, value) pairs that identify a row's configuration, bytes excluded."""
+    return tuple((c, row[c]) for c in columns if c not in MEASURED and row.get(c) is not None)
+
+
 class Result:
     def __init__(self, metadata, columns, rows, incomplete):
         self.metadata = metadata      # dict: key -> value (str), in file order

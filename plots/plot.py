@@ -14,15 +14,6 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import mpibench_csv  # noqa: E402
 
-# Columns that are measurements, not part of what distinguishes one configuration from another.
-MEASURED = {
-    "bytes", "samples", "ops_per_sample", "min_us", "median_us", "mean_us", "max_us", "p95_us",
-    "p99_us", "ci_low_us", "ci_high_us", "ci_level", "bandwidth_mb_s", "rank_avg_us",
-    "rank_min_us", "stop", "root_bytes", "elements", "tasks_sent", "tasks_done", "tasks_lost",
-    "tasks_per_s", "efficiency", "invalid", "ci_rel", "cv", "outliers", "sync", "repeat",
-}
-
-
 def merge_repeats(rows):
     """One point per size: with --repeat, the median over repeats of each statistic."""
     by_size = {}
@@ -45,7 +36,7 @@ def configurations(results):
     groups = {}
     for result in results:
         for row in result.rows:
-            key = tuple((c, row[c]) for c in result.columns if c not in MEASURED and row.get(c) is not None)
+            key = mpibench_csv.configuration(row, result.columns)
             groups.setdefault(key, []).append(row)
     return groups
 
