@@ -18,6 +18,7 @@
 #include "bench/sweep.hpp"
 #include "bench/warnings.hpp"
 #include "bench/watchdog.hpp"
+#include "results/benchmark_json_writer.hpp"
 #include "results/csv_writer.hpp"
 #include "results/output_file.hpp"
 #include "results/table_writer.hpp"
@@ -134,24 +135,37 @@ void check_memory(const std::vector<Stage>& stages, const RunConfig& config,
   if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
 }
 
-std::vector<std::unique_ptr<Writer>> open_writers(const RunConfig& config, FilePtr& csv_file,
-                                                  MPI_Comm world) {
+// The output files (rank 0 writes them all) and the writers. Opening them is the last
+// check before a run: if one cannot be opened, none is left behind.
+struct Outputs {
+  FilePtr csv;
+  FilePtr json;
+  std::vector<std::unique_ptr<Writer>> writers;
+};
+
+Outputs open_outputs(const RunConfig& config, MPI_Comm world) {
   int rank = 0;
   mpi_check(MPI_Comm_rank(world, &rank));
+  Outputs outputs;
   std::optional<std::string> problem;
-  if (rank == 0 && config.output_csv) {
+  if (rank == 0) {
     try {
-      csv_file = open_output_file(*config.output_csv);
+      if (config.output_csv) outputs.csv = open_output_file(*config.output_csv);
+      if (config.output_json) outputs.json = open_output_file(*config.output_json);
     } catch (const UsageError& e) {
       problem = e.what();
+      if (outputs.csv) {
+        outputs.csv.reset();
+        std::remove(config.output_csv->c_str());
+      }
     }
   }
   if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
-  std::vector<std::unique_ptr<Writer>> writers;
-  if (rank != 0) return writers;
-  if (!config.quiet) writers.push_back(std::make_unique<TableWriter>(stdout));
-  if (csv_file) writers.push_back(std::make_unique<CsvWriter>(csv_file.get()));
-  return writers;
+  if (rank != 0) return outputs;
+  if (!config.quiet) outputs.writers.push_back(std::make_unique<TableWriter>(stdout));
+  if (outputs.csv) outputs.writers.push_back(std::make_unique<CsvWriter>(outputs.csv.get()));
+  if (outputs.json) outputs.writers.push_back(std::make_unique<BenchmarkJsonWriter>(outputs.json.get()));
+  return outputs;
 }
 
 // With --sync window: each rank's clock offset against rank 0 and their spread, measured on
@@ -199,8 +213,8 @@ void run_job(const RunConfig& config) {
   const std::string clock_offsets = describe_clock_offsets(config, world, clock, rank);
 
   // Last check: from here on, the run has an output that must be finished either way.
-  FilePtr csv_file;
-  auto writers = open_writers(config, csv_file, world);
+  Outputs outputs = open_outputs(config, world);
+  auto& writers = outputs.writers;
   // Rank 0 takes part in every pattern, so it knows every variant: its count is the run's.
   std::size_t configurations = 0;
   for (const Stage& stage : stages) {
@@ -213,7 +227,7 @@ void run_job(const RunConfig& config) {
   // mpiexec tears the job down; the other ranks follow only if it somehow could not.
   constexpr double grace_s = 2.0;
   arm_watchdog(rank == 0 ? time_limit : time_limit + grace_s, rank == 0,
-               csv_file ? fileno(csv_file.get()) : -1);
+               outputs.csv ? fileno(outputs.csv.get()) : -1);
   if (rank == 0) {
     if (placement.oversubscribed) {
       fmt::print(stderr, "mpibench: warning: {}\n", warning_text(Warning::oversubscribed, placement));

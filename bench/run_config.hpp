@@ -37,6 +37,7 @@ struct RunConfig {
   bool validate = false;
   std::optional<std::uint64_t> memory_limit_bytes;  // per node, for all ranks' buffers
   std::optional<std::string> output_csv;
+  std::optional<std::string> output_json;  // Google Benchmark's JSON format
   std::optional<double> time_limit_s;  // whole run; derived from the sweep when not given
   bool quiet = false;                 // no table on stdout
   std::string command_line;

@@ -14,6 +14,10 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
                  "Write results as CSV to this file (metadata as '# key: value' lines, a "
                  "header row, one row per size, written as each size finishes)")
       ->type_name("FILE.csv");
+  sub.add_option("--json", raw.json,
+                 "Also write results in Google Benchmark's JSON format, which its compare.py "
+                 "reads (median as real_time in us, the other statistics as fields)")
+      ->type_name("FILE.json");
   const auto count = CLI::Range(std::size_t{1}, std::size_t{100'000'000}).description("");
   auto* precision = sub.add_option(
       "--precision", raw.precision,

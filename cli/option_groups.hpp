@@ -18,6 +18,7 @@ struct RawOptions {
   RunConfig config;
   std::string sizes;  // empty: the pattern's default
   std::string output;
+  std::string json;
   std::optional<std::size_t> samples;
   std::string precision = "1%";
   std::string sync = "barrier";

@@ -173,6 +173,7 @@ Command parse_command_line(int argc, const char* const* argv) {
   }
   if (!raw.memory_limit.empty()) config.memory_limit_bytes = parse_size(raw.memory_limit);
   if (!raw.output.empty()) config.output_csv = raw.output;
+  if (!raw.json.empty()) config.output_json = raw.json;
   if (raw.time_limit_s > 0) config.time_limit_s = raw.time_limit_s;
   config.command_line = quoted_command_line(argc, argv);
   return command;

@@ -726,6 +726,29 @@ def help_teaches(ctx):
     check(sub.stdout.count("Usage") == 1, "help printed more than once")
 
 
+@case("mpi")
+def json_output_in_google_benchmark_format(ctx):
+    import json
+    csv_out, json_out = ctx.path("r.csv"), ctx.path("r.json")
+    ctx.run(2, "gather", "--sizes", "8,1K", "--root", "1", "--samples", "10", "-q", "-o", csv_out, "--json", json_out)
+    doc = json.load(open(json_out))
+    rows = mpibench_csv.read(csv_out).rows
+    check(doc["context"]["schema_version"] == "1" and "host_name" in doc["context"], doc["context"])
+    names = [b["name"] for b in doc["benchmarks"]]
+    check(names == ["gather/root:1/root_bytes:16/bytes:8/ranks:2", "gather/root:1/root_bytes:2048/bytes:1024/ranks:2"],
+          names)
+    for b, r in zip(doc["benchmarks"], rows):
+        check(b["time_unit"] == "us" and b["real_time"] == r["median_us"] and b["iterations"] == r["samples"], b)
+
+
+@case("cli")
+def json_path_unwritable_leaves_no_csv(ctx):
+    out, bad = ctx.path("r.csv"), ctx.path("missing/r.json")
+    proc = ctx.run(2, "pingpong", "--sizes", "8", "-o", out, "--json", bad, expect=2)
+    check(proc.stderr.strip() == f"mpibench: error: cannot write '{bad}': No such file or directory", proc.stderr)
+    check(not os.path.exists(out), "the CSV was left behind")
+
+
 # --- comparing runs ----------------------------------------------------------------------------
 
 def compare(ctx, baseline, candidate, *extra):
