@@ -12,9 +12,10 @@ namespace mpibench {
 namespace {
 
 // Columns that stay in the CSV only: the table is for scanning, the CSV for analysis.
-constexpr std::array<std::string_view, 12> csv_only = {
+constexpr std::array<std::string_view, 14> csv_only = {
     "mean_us", "p99_us", "ci_low_us", "ci_high_us", "ci_level",
-    "rank_avg_us", "rank_min_us", "stop", "ranks", "ops_per_sample", "sync", "cv"};
+    "rank_avg_us", "rank_min_us", "stop", "ranks", "ops_per_sample", "sync", "cv", "invalid",
+    "repeat"};
 
 // Four significant figures without an exponent: what a reader compares at a glance.
 std::string readable(double v) {
@@ -54,15 +55,27 @@ void TableWriter::begin(const Metadata& metadata, const std::vector<std::string>
     }
     shown_.push_back({column, column, std::max<std::size_t>(column.size(), 9)});
   }
-  std::string header;
-  for (const Shown& s : shown_) header += fmt::format("{:>{}} ", s.header, s.width);
-  fmt::print(out_, "{}\n", header);
+  printed_.clear();
   std::fflush(out_);
 }
 
+// A row shows the columns it has values for; when that set changes (the next pattern of
+// an `all` run), a new header comes first, so each pattern's block reads on its own.
 void TableWriter::row(const Record& record) {
-  std::string line;
+  std::vector<const Shown*> visible;
   for (const Shown& s : shown_) {
+    const Cell* cell = record.find(s.column == "ci95" ? "ci_low_us" : s.column);
+    if (cell != nullptr && !std::holds_alternative<std::monostate>(*cell)) visible.push_back(&s);
+  }
+  if (visible != printed_) {
+    std::string header;
+    for (const Shown* s : visible) header += fmt::format("{:>{}} ", s->header, s->width);
+    fmt::print(out_, "{}{}\n", printed_.empty() ? "" : "\n", header);
+    printed_ = visible;
+  }
+  std::string line;
+  for (const Shown* shown : visible) {
+    const Shown& s = *shown;
     std::string text;
     if (s.column == "ci95") {
       const Cell* low = record.find("ci_low_us");

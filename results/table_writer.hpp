@@ -26,6 +26,7 @@ class TableWriter final : public Writer {
   };
   std::FILE* out_;
   std::vector<Shown> shown_;
+  std::vector<const Shown*> printed_;  // the columns of the last header printed
 };
 
 }  // namespace mpibench

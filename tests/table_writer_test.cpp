@@ -39,3 +39,29 @@ TEST(TableWriter, ShowsSizesReadablyAndTheConfidenceInterval) {
 
 }  // namespace
 }  // namespace mpibench
+
+namespace mpibench {
+namespace {
+
+TEST(TableWriter, NewHeaderWhenTheColumnsOfARowChange) {
+  Record pingpong;
+  pingpong.set("pattern", std::string("pingpong")).set("bytes", std::int64_t{8}).set("median_us", 0.1);
+  Record bcast = pingpong;
+  bcast.set("pattern", std::string("bcast")).set("root", std::int64_t{1});
+  const std::string text = testing::captured([&](std::FILE* file) {
+    TableWriter writer(file);
+    writer.begin({}, {"pattern", "bytes", "root", "median_us"});
+    writer.row(pingpong);
+    writer.row(pingpong);
+    writer.row(bcast);
+  });
+  // Two headers: pingpong's without root, bcast's with it; the second pingpong row reuses the first.
+  std::size_t headers = 0;
+  for (std::size_t at = text.find("pattern"); at != std::string::npos; at = text.find("pattern", at + 1)) ++headers;
+  EXPECT_EQ(headers, 2u);
+  EXPECT_EQ(text.find("root"), text.rfind("root"));
+  EXPECT_LT(text.find("pingpong"), text.find("root"));
+}
+
+}  // namespace
+}  // namespace mpibench

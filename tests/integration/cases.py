@@ -301,6 +301,15 @@ def all_collectives_n2_n3_n4(ctx):
             sweep(ctx, ranks, pattern, "2,1000,64K", sizes, "--validate", *limits)
 
 
+@case("mpi")
+def every_root_of_every_rooted_collective_n3(ctx):
+    for pattern in ("bcast", "scatter", "gather", "reduce"):
+        for root in (0, 1, 2):
+            result, _ = sweep(ctx, 3, pattern, "8,4K", [8, 4096], "--root", str(root), "--validate",
+                              "--samples", "3", "--max-time", "0.05")
+            check_column(result, "root", root)
+
+
 def run_all(ctx, ranks, *extra):
     out = ctx.path("all.csv")
     proc = ctx.run(ranks, "all", "--sizes", "8,1K", "-o", out, "-q", "--validate", "--tasks", "200", *extra)
