@@ -34,44 +34,46 @@ struct Stage {
   std::unique_ptr<Pattern> pattern;
 };
 
-std::vector<const PatternEntry*> entries_for(const RunConfig& config, int launched, int rank) {
+// The patterns to run. For `all`, the ones the launched ranks cannot run are left out,
+// with a note to print once the run is known to start (a run refused for bad input must
+// print its one error line and nothing else).
+struct Selection {
   std::vector<const PatternEntry*> entries;
+  std::vector<std::string> notes;
+};
+
+Selection select_patterns(const RunConfig& config, int launched) {
+  Selection selection;
   for (const std::string& name : config.patterns) {
     const PatternEntry* entry = find_pattern(name);
     if (entry == nullptr) throw UsageError(fmt::format("unknown pattern '{}'", name));
+    std::optional<std::string> cannot;
     if (launched < entry->min_ranks) {
-      if (config.skip_patterns_needing_more_ranks) {
-        if (rank == 0) {
-          fmt::print(stderr, "mpibench: note: skipping {}: it needs at least {} ranks\n",
-                     entry->name, entry->min_ranks);
-        }
-        continue;
-      }
-      throw UsageError(fmt::format(
+      cannot = fmt::format(
           "{} needs at least {} ranks, but {} {} launched (run it as: mpiexec -n {} mpibench {})",
           entry->name, entry->min_ranks, launched, launched == 1 ? "was" : "were",
-          entry->min_ranks, entry->name));
+          entry->min_ranks, entry->name);
+    } else if (entry->check != nullptr) {
+      cannot = entry->check(config.pattern_options, launched);
+    }
+    if (cannot) {
+      if (!config.skip_patterns_needing_more_ranks) throw UsageError(*cannot);
+      selection.notes.push_back(fmt::format("skipping {}: {}", entry->name, *cannot));
+      continue;
     }
     const int ranks = entry->ranks_used(launched);
     if (entry->options.root && config.pattern_options.root >= ranks) {
       throw UsageError(fmt::format("--root {} is out of range: {} runs on {} ranks (roots 0 to {})",
                                    config.pattern_options.root, entry->name, ranks, ranks - 1));
     }
-    if (entry->check != nullptr) {
-      if (auto problem = entry->check(config.pattern_options, launched)) {
-        if (config.skip_patterns_needing_more_ranks) {
-          if (rank == 0) fmt::print(stderr, "mpibench: note: skipping {}: {}\n", entry->name, *problem);
-          continue;
-        }
-        throw UsageError(*problem);
-      }
-    }
-    entries.push_back(entry);
+    selection.entries.push_back(entry);
   }
-  if (entries.empty()) {
-    throw UsageError(fmt::format("no pattern can run on {} rank{}", launched, launched == 1 ? "" : "s"));
+  if (selection.entries.empty()) {
+    throw UsageError(fmt::format("no pattern can run on {} rank{}: every pattern needs at least 2 "
+                                 "(run under mpiexec -n 2 or more)",
+                                 launched, launched == 1 ? "" : "s"));
   }
-  return entries;
+  return selection;
 }
 
 // The same clock on every rank: rank 0 compares the candidates, the others measure its choice.
@@ -204,7 +206,8 @@ void run_job(const RunConfig& config) {
   mpi_check(MPI_Comm_rank(world, &rank));
   mpi_check(MPI_Comm_size(world, &launched));
 
-  const auto entries = entries_for(config, launched, rank);
+  const Selection selection = select_patterns(config, launched);
+  const auto& entries = selection.entries;
   const Placement placement = discover_placement(world);
   const Clock clock = agreed_clock(world, rank);
   BufferProvider buffers;
@@ -229,6 +232,7 @@ void run_job(const RunConfig& config) {
   arm_watchdog(rank == 0 ? time_limit : time_limit + grace_s, rank == 0,
                outputs.csv ? fileno(outputs.csv.get()) : -1);
   if (rank == 0) {
+    for (const std::string& note : selection.notes) fmt::print(stderr, "mpibench: note: {}\n", note);
     if (placement.oversubscribed) {
       fmt::print(stderr, "mpibench: warning: {}\n", warning_text(Warning::oversubscribed, placement));
     }

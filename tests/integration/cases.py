@@ -640,6 +640,16 @@ def gather_root_beyond_memory_limit(ctx):
 
 
 @case("cli")
+def all_at_one_rank_is_one_error_line(ctx):
+    usage_error(ctx, 1, ["all"], "no pattern can run on 1 rank")
+
+
+@case("cli")
+def all_refuses_a_root_out_of_range(ctx):
+    usage_error(ctx, 2, ["all", "--root", "2"], "--root 2 is out of range")
+
+
+@case("cli")
 def taskqueue_one_rank(ctx):
     usage_error(ctx, 1, ["taskqueue"], "taskqueue needs at least 2 ranks")
 
