@@ -30,6 +30,10 @@ void poison_payload(std::span<std::byte> buffer, std::uint64_t seed) {
   for (std::size_t i = 0; i < buffer.size(); ++i) buffer[i] = ~expected_byte(seed, i);
 }
 
+void spoil_payload(std::span<std::byte> buffer) {
+  if (!buffer.empty()) buffer[buffer.size() / 2] ^= std::byte{1};
+}
+
 std::optional<std::size_t> first_mismatch(std::span<const std::byte> buffer,
                                           std::uint64_t seed) {
   for (std::size_t i = 0; i < buffer.size(); ++i) {

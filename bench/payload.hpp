@@ -16,6 +16,10 @@ void fill_payload(std::span<std::byte> buffer, std::uint64_t seed);
 // can never pass the check by accident.
 void poison_payload(std::span<std::byte> buffer, std::uint64_t seed);
 
+// Test only (--corrupt-payload): flips one bit of the middle byte, as a transfer that
+// damaged the payload would; an empty buffer has nothing to spoil.
+void spoil_payload(std::span<std::byte> buffer);
+
 // The offset of the first byte that differs from fill_payload(seed), if any.
 std::optional<std::size_t> first_mismatch(std::span<const std::byte> buffer,
                                           std::uint64_t seed);

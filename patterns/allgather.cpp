@@ -34,9 +34,7 @@ std::optional<Mismatch> Allgather::run_validated(std::uint64_t seed) {
   const auto block = send_.size();
   const auto seed_of = [&](int r) { return payload_seed(seed, static_cast<std::uint64_t>(r), 0); };
   fill_payload(send_, seed_of(rank_));
-  if (rank_ == 0 && context_.options.corrupt_payload && !send_.empty()) {
-    send_[send_.size() / 2] ^= std::byte{1};
-  }
+  if (rank_ == 0 && context_.options.corrupt_payload) spoil_payload(send_);
   for (int r = 0; r < ranks_; ++r) poison_payload(recv_.subspan(r * block, block), seed_of(r));
   run(1);
   for (int r = 0; r < ranks_; ++r) {

@@ -37,9 +37,7 @@ std::optional<Mismatch> Alltoall::run_validated(std::uint64_t seed) {
     return payload_seed(seed, static_cast<std::uint64_t>(from), static_cast<std::uint64_t>(to));
   };
   for (int to = 0; to < ranks_; ++to) fill_payload(send_.subspan(to * block, block), seed_of(rank_, to));
-  if (rank_ == 0 && context_.options.corrupt_payload && !send_.empty()) {
-    send_[send_.size() / 2] ^= std::byte{1};
-  }
+  if (rank_ == 0 && context_.options.corrupt_payload) spoil_payload(send_);
   for (int from = 0; from < ranks_; ++from) {
     poison_payload(recv_.subspan(from * block, block), seed_of(from, rank_));
   }

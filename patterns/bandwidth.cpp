@@ -54,7 +54,7 @@ std::optional<Mismatch> Bandwidth::run_validated(std::uint64_t seed) {
   const auto slot = static_cast<std::size_t>(count_);
   if (rank_ == 0) {
     fill_payload(send_, sent);
-    if (context_.options.corrupt_payload && !send_.empty()) send_[send_.size() / 2] ^= std::byte{1};
+    if (context_.options.corrupt_payload) spoil_payload(send_);
   } else {
     for (int w = 0; w < window_; ++w) poison_payload(recv_.subspan(w * slot, slot), sent);
   }

@@ -27,7 +27,7 @@ std::optional<Mismatch> Bcast::run_validated(std::uint64_t seed) {
   const std::uint64_t sent = payload_seed(seed, static_cast<std::uint64_t>(root_), 0);
   if (rank_ == root_) {
     fill_payload(buffer_, sent);
-    if (context_.options.corrupt_payload && !buffer_.empty()) buffer_[buffer_.size() / 2] ^= std::byte{1};
+    if (context_.options.corrupt_payload) spoil_payload(buffer_);
   } else {
     poison_payload(buffer_, sent);
   }

@@ -18,7 +18,7 @@ std::optional<Mismatch> Gather::run_validated(std::uint64_t seed) {
   const auto block = send_.size();
   fill_payload(send_, seed_of(seed, rank_));
   if (rank_ == root_) {
-    if (context_.options.corrupt_payload && !send_.empty()) send_[send_.size() / 2] ^= std::byte{1};
+    if (context_.options.corrupt_payload) spoil_payload(send_);
     for (int r = 0; r < ranks_; ++r) poison_payload(recv_.subspan(r * block, block), seed_of(seed, r));
   }
   run(1);

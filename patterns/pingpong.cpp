@@ -39,7 +39,7 @@ std::optional<Mismatch> PingPong::run_validated(std::uint64_t seed) {
   const std::uint64_t mine = payload_seed(seed, static_cast<std::uint64_t>(rank_), 0);
   const std::uint64_t theirs = payload_seed(seed, static_cast<std::uint64_t>(peer), 0);
   fill_payload(send_, mine);
-  if (context_.options.corrupt_payload && !send_.empty()) send_[send_.size() / 2] ^= std::byte{1};
+  if (context_.options.corrupt_payload) spoil_payload(send_);
   poison_payload(recv_, theirs);
   run(1);
   if (const auto offset = first_mismatch(recv_, theirs)) {

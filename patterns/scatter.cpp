@@ -18,7 +18,7 @@ std::optional<Mismatch> Scatter::run_validated(std::uint64_t seed) {
   const auto block = recv_.size();
   if (rank_ == root_) {
     for (int r = 0; r < ranks_; ++r) fill_payload(send_.subspan(r * block, block), seed_of(seed, r));
-    if (context_.options.corrupt_payload && !send_.empty()) send_[send_.size() / 2] ^= std::byte{1};
+    if (context_.options.corrupt_payload) spoil_payload(send_);
   }
   poison_payload(recv_, seed_of(seed, rank_));
   run(1);

@@ -116,9 +116,7 @@ void TaskQueue::prepare_payloads(bool corrupt) {
   for (auto& buffer : task_buffers_) fill_payload(buffer.subspan(task::header_bytes), seed);
   payload_sum_ = task_buffers_.empty() ? 0 : task::payload_sum(task_buffers_.front().subspan(task::header_bytes));
   if (!corrupt) return;
-  for (auto& buffer : task_buffers_) {
-    if (bytes_ > 0) buffer[task::header_bytes + bytes_ / 2] ^= std::byte{1};
-  }
+  for (auto& buffer : task_buffers_) spoil_payload(buffer.subspan(task::header_bytes));
   if (bytes_ == 0) payload_sum_ ^= 1U;
 }
 
