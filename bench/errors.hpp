@@ -23,4 +23,11 @@ class RunError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The time limit passed and rank 0 stopped the run between two samples; the message is the
+// whole reason, with no pattern or size in front.
+class TimeLimitReached : public RunError {
+ public:
+  using RunError::RunError;
+};
+
 }  // namespace mpibench

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <memory>
 #include <random>
 
@@ -18,10 +20,8 @@
 #include "bench/sweep.hpp"
 #include "bench/warnings.hpp"
 #include "bench/watchdog.hpp"
-#include "results/benchmark_json_writer.hpp"
-#include "results/csv_writer.hpp"
-#include "results/output_file.hpp"
-#include "results/table_writer.hpp"
+#include "results/output_errors.hpp"
+#include "results/outputs.hpp"
 #include "results/units.hpp"
 
 namespace mpibench {
@@ -105,16 +105,28 @@ std::vector<Stage> make_stages(const std::vector<const PatternEntry*>& entries, 
   return stages;
 }
 
-void check_memory(const std::vector<Stage>& stages, const RunConfig& config,
-                  const Placement& placement, MPI_Comm world) {
+// The sizes every rank can run: MPI's int counts carry every call, something is measured
+// at all, and the buffers fit in the node's memory.
+void check_sizes(const std::vector<Stage>& stages, const RunConfig& config,
+                 const Placement& placement, MPI_Comm world) {
   std::uint64_t mine = 0;
   std::uint64_t largest = 0;
   std::string_view heaviest;
+  std::optional<std::string> problem;
+  bool measures_something = false;
   for (const Stage& stage : stages) {
     if (!stage.pattern) continue;
     for (const std::uint64_t requested : config.sizes) {
       const auto bytes = stage.pattern->effective_bytes(requested);
       if (!bytes) continue;
+      measures_something = true;
+      const std::uint64_t call = stage.pattern->largest_call_bytes(*bytes);
+      if (call > std::numeric_limits<int>::max() && !problem) {
+        problem = fmt::format(
+            "{} at {} moves {} in one MPI call ({} ranks x {}), more than MPI's int counts "
+            "carry (2 GiB - 1); use smaller --sizes or fewer ranks",
+            stage.entry->name, Bytes{*bytes}, approximate(Bytes{call}), call / *bytes, Bytes{*bytes});
+      }
       const std::uint64_t need = stage.pattern->buffer_bytes(*bytes);
       if (need > mine) {
         mine = need;
@@ -123,7 +135,13 @@ void check_memory(const std::vector<Stage>& stages, const RunConfig& config,
       }
     }
   }
-  std::optional<std::string> problem;
+  if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
+  // Rank 0 takes part in every pattern, so it alone knows whether any size is left.
+  std::optional<std::string> nothing;
+  if (!measures_something && !stages.empty() && stages.front().pattern) {
+    nothing = "every size would be skipped: each is below one element of --type; use larger --sizes";
+  }
+  if (auto agreed = agree_on_problem(world, nothing)) throw UsageError(*agreed);
   if (const auto shortfall =
           check_node_memory(placement.node_comm, mine, config.memory_limit_bytes)) {
     problem = fmt::format(
@@ -137,37 +155,33 @@ void check_memory(const std::vector<Stage>& stages, const RunConfig& config,
   if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
 }
 
-// The output files (rank 0 writes them all) and the writers. Opening them is the last
-// check before a run: if one cannot be opened, none is left behind.
-struct Outputs {
-  FilePtr csv;
-  FilePtr json;
-  std::vector<std::unique_ptr<Writer>> writers;
-};
-
-Outputs open_outputs(const RunConfig& config, MPI_Comm world) {
-  int rank = 0;
-  mpi_check(MPI_Comm_rank(world, &rank));
+// Rank 0 writes every output. Opening them is the last check before a run: if one cannot
+// be opened, nothing is created or deleted.
+Outputs open_outputs(const RunConfig& config, MPI_Comm world, int rank) {
   Outputs outputs;
   std::optional<std::string> problem;
   if (rank == 0) {
     try {
-      if (config.output_csv) outputs.csv = open_output_file(*config.output_csv);
-      if (config.output_json) outputs.json = open_output_file(*config.output_json);
-    } catch (const UsageError& e) {
+      outputs = Outputs::open({config.output_csv, config.output_json, !config.quiet});
+    } catch (const OutputRefused& e) {
       problem = e.what();
-      if (outputs.csv) {
-        outputs.csv.reset();
-        std::remove(config.output_csv->c_str());
-      }
     }
   }
   if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
-  if (rank != 0) return outputs;
-  if (!config.quiet) outputs.writers.push_back(std::make_unique<TableWriter>(stdout));
-  if (outputs.csv) outputs.writers.push_back(std::make_unique<CsvWriter>(outputs.csv.get()));
-  if (outputs.json) outputs.writers.push_back(std::make_unique<BenchmarkJsonWriter>(outputs.json.get()));
   return outputs;
+}
+
+// Runs `write` on rank 0 and makes a write failure every rank's RunError.
+void write_in_step(MPI_Comm world, int rank, const std::function<void()>& write) {
+  std::optional<std::string> failed;
+  if (rank == 0) {
+    try {
+      write();
+    } catch (const OutputFailed& e) {
+      failed = e.what();
+    }
+  }
+  if (auto agreed = agree_on_problem(world, failed)) throw RunError(*agreed);
 }
 
 // With --sync window: each rank's clock offset against rank 0 and their spread, measured on
@@ -195,6 +209,66 @@ std::vector<std::string> repeat_key_columns(const std::vector<const PatternEntry
   return keys;
 }
 
+// The measured part of a run: metadata, every pattern's sweep (repeated as asked), the
+// run-to-run summary. A failure all ranks agree on comes back in `failure`.
+void run_stages(const RunConfig& config, const Selection& selection, const Placement& placement,
+                const Clock& clock, const std::string& clock_offsets, double time_limit,
+                std::size_t configurations, std::vector<Stage>& stages, MPI_Comm world, int rank,
+                Outputs& outputs, std::optional<std::string>& failure) {
+  const auto& entries = selection.entries;
+  if (rank == 0) {
+    for (const std::string& note : selection.notes) fmt::print(stderr, "mpibench: note: {}\n", note);
+    if (placement.oversubscribed) {
+      fmt::print(stderr, "mpibench: warning: {}\n", warning_text(Warning::oversubscribed, placement));
+    }
+  }
+  const auto columns = result_columns(entries);
+  write_in_step(world, rank, [&] {
+    Metadata metadata = collect_metadata(config, placement, clock);
+    metadata.emplace_back("time_limit_s", fmt::format("{:g}", time_limit));
+    if (!clock_offsets.empty()) metadata.emplace_back("clock_offsets_us", clock_offsets);
+    metadata.emplace_back("columns", describe_columns(columns));
+    outputs.begin(metadata, columns);
+  });
+
+  Progress progress(rank == 0 && !config.quiet, configurations);
+  std::vector<Record> rows;  // rank 0, for the run-to-run summary
+  const auto emit = [&](const Record& record) -> std::optional<std::string> {
+    try {
+      outputs.row(record);
+    } catch (const OutputFailed& e) {
+      return e.what();
+    }
+    if (config.repeat > 1) rows.push_back(record);
+    return std::nullopt;
+  };
+  std::mt19937_64 shuffle(config.seed);
+  for (int repeat = 1; repeat <= config.repeat && !failure; ++repeat) {
+    // Repeats measure the sizes in a new random order each time (the same on every rank:
+    // same seed, same generator), so drift over the run (thermal, other load) spreads
+    // over all sizes instead of biasing the last ones.
+    std::vector<std::uint64_t> sizes = config.sizes;
+    if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
+    for (Stage& stage : stages) {
+      std::optional<std::string> mine;
+      if (stage.pattern) {
+        mine = run_sweep(*stage.entry, *stage.pattern, stage.comm, sizes, repeat, config, clock, emit,
+                         progress);
+      }
+      // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
+      quiet_barrier(world);
+      failure = agree_on_problem(world, mine);
+      if (failure) break;
+    }
+  }
+  if (failure) return;
+  write_in_step(world, rank, [&] {
+    for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(entries))) {
+      outputs.note("repeat_spread", to_string(spread));
+    }
+  });
+}
+
 }  // namespace
 
 void run_job(const RunConfig& config) {
@@ -212,12 +286,11 @@ void run_job(const RunConfig& config) {
   const Clock clock = agreed_clock(world, rank);
   BufferProvider buffers;
   std::vector<Stage> stages = make_stages(entries, world, buffers, config.pattern_options);
-  check_memory(stages, config, placement, world);
+  check_sizes(stages, config, placement, world);
   const std::string clock_offsets = describe_clock_offsets(config, world, clock, rank);
 
-  // Last check: from here on, the run has an output that must be finished either way.
-  Outputs outputs = open_outputs(config, world);
-  auto& writers = outputs.writers;
+  // Last check: from here on, the run has outputs that must be finished either way.
+  Outputs outputs = open_outputs(config, world, rank);
   // Rank 0 takes part in every pattern, so it knows every variant: its count is the run's.
   std::size_t configurations = 0;
   for (const Stage& stage : stages) {
@@ -226,71 +299,41 @@ void run_job(const RunConfig& config) {
   configurations *= static_cast<std::size_t>(config.repeat);
   broadcast(world, configurations);
   const double time_limit = config.effective_time_limit_s(configurations);
-  // Rank 0 goes first, so its error line and the CSV's last line are written before
-  // mpiexec tears the job down; the other ranks follow only if it somehow could not.
+  outputs.set_async_reasons(stop_reasons(time_limit));
+  describe_kept_results(time_limit, outputs.kept_in());
   constexpr double grace_s = 2.0;
-  arm_watchdog(rank == 0 ? time_limit : time_limit + grace_s, rank == 0,
-               outputs.csv ? fileno(outputs.csv.get()) : -1);
-  if (rank == 0) {
-    for (const std::string& note : selection.notes) fmt::print(stderr, "mpibench: note: {}\n", note);
-    if (placement.oversubscribed) {
-      fmt::print(stderr, "mpibench: warning: {}\n", warning_text(Warning::oversubscribed, placement));
-    }
-    Metadata metadata = collect_metadata(config, placement, clock);
-    metadata.emplace_back("time_limit_s", fmt::format("{:g}", time_limit));
-    if (!clock_offsets.empty()) metadata.emplace_back("clock_offsets_us", clock_offsets);
-    const auto columns = result_columns(entries);
-    for (auto& writer : writers) writer->begin(metadata, columns);
-  }
-  const auto emit = [&](const Record& record) {
-    for (auto& writer : writers) writer->row(record);
-  };
-
-  Progress progress(rank == 0 && !config.quiet, configurations);
+  arm_time_limit(time_limit, grace_s, placement.node_peer_pids);
+  forward_stops_to(placement.rank0_pid_on_node);
   std::optional<std::string> failure;
-  std::vector<Record> rows;  // rank 0, for the run-to-run summary
-  std::mt19937_64 shuffle(config.seed);
   try {
-    for (int repeat = 1; repeat <= config.repeat && !failure; ++repeat) {
-      // Repeats measure the sizes in a new random order each time (the same on every rank:
-      // same seed, same generator), so drift over the run (thermal, other load) spreads
-      // over all sizes instead of biasing the last ones.
-      std::vector<std::uint64_t> sizes = config.sizes;
-      if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
-      for (Stage& stage : stages) {
-        std::optional<std::string> mine;
-        if (stage.pattern) {
-          mine = run_sweep(*stage.entry, *stage.pattern, stage.comm, sizes, repeat, config, clock,
-                           [&](const Record& record) {
-                             emit(record);
-                             if (config.repeat > 1) rows.push_back(record);
-                           },
-                           progress);
-        }
-        // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
-        quiet_barrier(world);
-        failure = agree_on_problem(world, mine);
-        if (failure) break;
-      }
-    }
+    run_stages(config, selection, placement, clock, clock_offsets, time_limit, configurations,
+               stages, world, rank, outputs, failure);
+  } catch (const RunError& e) {
+    outputs.finish_incomplete(e.what());
+    throw;
   } catch (const std::exception& e) {
-    // A failure on this rank alone (an MPI error): main() aborts the job, but the output
-    // first says why it ends here.
-    watchdog_forget_csv();
-    for (auto& writer : writers) writer->finish(fmt::format("rank {}: {}", rank, e.what()));
+    // A failure on this rank alone (an MPI error): main() aborts the job, but the outputs
+    // first say why they end here.
+    outputs.finish_incomplete(fmt::format("rank {}: {}", rank, e.what()));
     throw;
   }
-  for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(entries))) {
-    for (auto& writer : writers) writer->note("repeat_spread", to_string(spread));
-  }
-  watchdog_forget_csv();
-  for (auto& writer : writers) {
-    writer->finish(failure ? std::optional<std::string_view>(*failure) : std::nullopt);
+  if (failure) {
+    outputs.finish_incomplete(*failure);
+  } else {
+    write_in_step(world, rank, [&] { outputs.finish_complete(); });
   }
   for (Stage& stage : stages) {
     if (stage.comm != MPI_COMM_NULL) MPI_Comm_free(&stage.comm);
   }
-  if (failure) throw RunError(*failure);
+  if (failure) {
+    // The error line adds what the output's reason leaves out: what to do, where the rows are.
+    std::string line = *failure;
+    if (line == time_limit_text()) line += fmt::format(" ({})", time_limit_advice);
+    if (const std::string kept = outputs.kept_in(); !kept.empty()) {
+      line += fmt::format("; the finished rows are kept in {}", kept);
+    }
+    throw RunError(line);
+  }
 }
 
 }  // namespace mpibench

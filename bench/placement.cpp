@@ -1,5 +1,7 @@
 #include "bench/placement.hpp"
 
+#include <unistd.h>
+
 #include <sched.h>
 
 #include <fmt/format.h>
@@ -71,6 +73,18 @@ Placement discover_placement(MPI_Comm world) {
   int node_rank = 0;
   mpi_check(MPI_Comm_rank(p.node_comm, &node_rank));
   mpi_check(MPI_Comm_size(p.node_comm, &p.ranks_on_my_node));
+
+  const int me = static_cast<int>(getpid());
+  std::vector<int> pids(static_cast<std::size_t>(p.ranks_on_my_node));
+  mpi_check(MPI_Allgather(&me, 1, MPI_INT, pids.data(), 1, MPI_INT, p.node_comm));
+  for (const int pid : pids) {
+    if (pid != me) p.node_peer_pids.push_back(pid);
+  }
+  // The node's ranks are ordered by world rank (the split key): where rank 0 is among
+  // them, it comes first.
+  int rank0_here = rank == 0 ? 1 : 0;
+  mpi_check(MPI_Allreduce(MPI_IN_PLACE, &rank0_here, 1, MPI_INT, MPI_MAX, p.node_comm));
+  if (rank0_here != 0 && rank != 0) p.rank0_pid_on_node = pids.front();
 
   CoreMask mask = my_core_mask();
   mpi_check(MPI_Allreduce(MPI_IN_PLACE, mask.data(), static_cast<int>(mask.size()),

@@ -16,6 +16,8 @@ struct Placement {
   int max_ranks_per_node = 0;
   bool oversubscribed = false;      // on any node, ranks > usable cores
   MPI_Comm node_comm = MPI_COMM_NULL;
+  std::vector<int> node_peer_pids;  // the other ranks on this node (the watchdog stops them)
+  int rank0_pid_on_node = 0;        // rank 0's pid where it shares this node (not on rank 0)
   // Filled on rank 0 only:
   std::vector<std::string> hosts;   // distinct, in rank order
   std::string binding;              // "rank:cores" for every rank, e.g. "0:0-1 1:0-1"

@@ -7,28 +7,17 @@
 namespace mpibench {
 namespace {
 
-constexpr std::string_view leading_columns[] = {"pattern", "ranks", "bytes"};
-constexpr std::string_view statistic_columns[] = {
-    "samples", "ops_per_sample", "min_us", "median_us", "mean_us", "max_us", "p95_us", "p99_us",
-    "ci_low_us", "ci_high_us", "ci_level", "ci_rel", "cv", "outliers", "bandwidth_mb_s",
-    "rank_avg_us", "rank_min_us", "stop", "sync", "invalid", "repeat"};
-
 double median_of(const std::vector<double>& samples) { return summarize(samples).median; }
-
-void append_missing(std::vector<std::string>& columns, std::span<const std::string_view> more) {
-  for (const std::string_view column : more) {
-    if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.emplace_back(column);
-  }
-}
 
 }  // namespace
 
-std::vector<std::string> result_columns(std::span<const PatternEntry* const> patterns) {
-  std::vector<std::string> columns(std::begin(leading_columns), std::end(leading_columns));
-  for (const PatternEntry* entry : patterns) append_missing(columns, entry->variant_columns);
-  columns.insert(columns.end(), std::begin(statistic_columns), std::end(statistic_columns));
-  for (const PatternEntry* entry : patterns) append_missing(columns, entry->result_columns);
-  return columns;
+std::vector<Column> result_columns(std::span<const PatternEntry* const> patterns) {
+  std::vector<std::string_view> used;
+  for (const PatternEntry* entry : patterns) {
+    used.insert(used.end(), entry->variant_columns.begin(), entry->variant_columns.end());
+    used.insert(used.end(), entry->result_columns.begin(), entry->result_columns.end());
+  }
+  return run_columns(used);
 }
 
 Record build_record(const PatternEntry& entry, const Pattern& pattern, int ranks,

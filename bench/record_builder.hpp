@@ -9,14 +9,13 @@
 #include "bench/runner.hpp"
 #include "patterns/catalog.hpp"
 #include "results/record.hpp"
+#include "results/schema.hpp"
 
 namespace mpibench {
 
-inline constexpr const char* schema_version = "1";
-
-// The CSV columns of a run of these patterns, fixed before the first row: the shared
-// columns with the union of the patterns' variant columns after `bytes`.
-std::vector<std::string> result_columns(std::span<const PatternEntry* const> patterns);
+// The columns of a run of these patterns, fixed before the first row: the ones every row
+// has and the union of the patterns' own, in the schema's order.
+std::vector<Column> result_columns(std::span<const PatternEntry* const> patterns);
 
 // `drop_outliers`: statistics from the samples inside Tukey's fences only (the outliers
 // column counts them either way).

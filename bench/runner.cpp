@@ -9,6 +9,7 @@
 #include "bench/mpi_check.hpp"
 #include "bench/payload.hpp"
 #include "bench/rank_exchange.hpp"
+#include "bench/watchdog.hpp"
 
 namespace mpibench {
 namespace {
@@ -20,7 +21,13 @@ constexpr double max_window_s = 0.1;
 struct WarmupDecision {
   std::int64_t batch_ops;
   bool over;
+  bool out_of_time;
 };
+
+// Every rank got rank 0's decision: past the time limit, all stop here together.
+void stop_if_out_of_time(bool out_of_time) {
+  if (out_of_time) throw TimeLimitReached(time_limit_text());
+}
 
 }  // namespace
 
@@ -47,7 +54,7 @@ std::int64_t Runner::warm_up(Pattern& pattern) {
   const bool batched = pattern.timing() == Timing::batched;
   std::int64_t done = 0;
   const double start = clock_.now();
-  WarmupDecision decision{1, false};
+  WarmupDecision decision{1, false, false};
   while (!decision.over) {
     const double seconds = timed_batch(pattern, decision.batch_ops);
     done += decision.batch_ops;
@@ -57,8 +64,10 @@ std::int64_t Runner::warm_up(Pattern& pattern) {
       const bool enough = done >= warmup_.min_ops && clock_.now() - start >= warmup_.min_time_s;
       decision.over = settled && enough;
       if (!settled) decision.batch_ops *= 2;
+      decision.out_of_time = time_limit_reached();
     }
     broadcast(comm_, decision);
+    stop_if_out_of_time(decision.out_of_time);
   }
   return decision.batch_ops;
 }
@@ -118,8 +127,9 @@ SizeSamples Runner::measure(Pattern& pattern) {
   struct Decision {
     bool stop;
     bool counted;  // false: a rank was late, the sample is discarded
+    bool out_of_time;
   };
-  for (Decision decision{false, true}; !decision.stop;) {
+  for (Decision decision{false, true, false}; !decision.stop;) {
     // A rule that counts operations gets exactly its count: the last batch may be shorter.
     const auto left = stop_rule_.operations_left(done);
     const std::int64_t ops = left ? std::min(result.ops_per_sample, *left) : result.ops_per_sample;
@@ -153,8 +163,10 @@ SizeSamples Runner::measure(Pattern& pattern) {
                                             done + (decision.counted ? ops : 0)});
       decision.stop = reason.has_value();
       if (reason) result.stop = *reason;
+      decision.out_of_time = time_limit_reached();
     }
     broadcast(comm_, decision);
+    stop_if_out_of_time(decision.out_of_time);
     if (decision.counted) done += ops;
   }
   return result;

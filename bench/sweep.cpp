@@ -4,8 +4,10 @@
 
 #include "bench/errors.hpp"
 #include "bench/mpi_check.hpp"
+#include "bench/rank_exchange.hpp"
 #include "bench/record_builder.hpp"
 #include "bench/runner.hpp"
+#include "bench/watchdog.hpp"
 #include "results/units.hpp"
 
 namespace mpibench {
@@ -13,7 +15,7 @@ namespace mpibench {
 std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern, MPI_Comm comm,
                                      std::span<const std::uint64_t> sizes, int repeat,
                                      const RunConfig& config, const Clock& clock,
-                                     const std::function<void(const Record&)>& emit,
+                                     const std::function<std::optional<std::string>(const Record&)>& emit,
                                      Progress& progress) {
   constexpr int validation_passes = 2;
   int rank = 0;
@@ -43,16 +45,23 @@ std::optional<std::string> run_sweep(const PatternEntry& entry, Pattern& pattern
           return fmt::format("validation failed: {} at {} bytes: {}", entry.name, bytes, *problem);
         }
       }
+      std::optional<std::string> unwritten;
       try {
         const SizeSamples samples = runner.measure(pattern);
         if (rank == 0) {
           Record record = build_record(entry, pattern, ranks, bytes, samples, config.drop_outliers);
           record.set("repeat", std::int64_t{repeat});
-          emit(record);
+          unwritten = emit(record);
         }
+      } catch (const TimeLimitReached& e) {
+        return e.what();
       } catch (const RunError& e) {
         return fmt::format("{} at {} bytes: {}", entry.name, bytes, e.what());
       }
+      // A row that could not be written (a full disk) or a time limit passed ends the run
+      // now, not a sweep later; one small exchange per size, outside the timed samples.
+      if (!unwritten && rank == 0 && time_limit_reached()) unwritten = time_limit_text();
+      if (auto problem = agree_on_problem(comm, unwritten)) return problem;
     }
   }
   return std::nullopt;

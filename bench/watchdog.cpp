@@ -6,18 +6,23 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace mpibench {
 namespace {
 
-// Written at arm time, read only by the handler.
-char error_line[256];
-char csv_line[128];
-const char interrupted_error[] = "mpibench: error: interrupted; the CSV keeps the sizes finished so far\n";
-const char interrupted_csv[] = "# incomplete: interrupted\n";
-volatile sig_atomic_t csv_target = -1;
-volatile sig_atomic_t print_target = -1;
+constexpr std::size_t line_size = 1024;
+constexpr std::size_t max_peers = 256;
+
+// Rendered outside the handlers, read only by them.
+char error_line[async_stop_kinds][line_size];
+int peers[max_peers];
+volatile sig_atomic_t peer_count = 0;
+volatile sig_atomic_t speaking = 0;
+volatile sig_atomic_t rank0_pid = 0;
+volatile sig_atomic_t alarms = 0;
+double limit_s = 0;
 
 void write_all(int fd, const char* text) {
   std::size_t left = std::strlen(text);
@@ -29,50 +34,111 @@ void write_all(int fd, const char* text) {
   }
 }
 
+[[noreturn]] void stop(AsyncStop why, int code) {
+  write_async_endings(why);
+  if (speaking) write_all(STDERR_FILENO, error_line[static_cast<std::size_t>(why)]);
+  _exit(code);
+}
+
 extern "C" void on_alarm(int) {
-  if (csv_target >= 0) write_all(csv_target, csv_line);
-  if (print_target >= 0) write_all(print_target, error_line);
+  alarms = alarms + 1;  // (not ++: deprecated on a volatile)
+  if (speaking && alarms == 1) return;  // the soft deadline: the runner stops the run
+  if (speaking) {
+    write_async_endings(AsyncStop::time_limit);
+    write_all(STDERR_FILENO, error_line[static_cast<std::size_t>(AsyncStop::time_limit)]);
+    for (sig_atomic_t i = 0; i < peer_count; ++i) kill(peers[i], SIGUSR1);
+  }
   _exit(1);
 }
 
-// Ctrl-C (mpiexec forwards it to every rank) or a batch system's SIGTERM: the CSV says the
-// run was cut short, instead of ending as if it had finished.
-extern "C" void on_interrupt(int signal) {
-  if (csv_target >= 0) write_all(csv_target, interrupted_csv);
-  if (print_target >= 0) write_all(print_target, interrupted_error);
-  _exit(128 + signal);
+// Rank 0 reached the time limit and ends this rank with it, with the same exit code.
+extern "C" void on_stopped_by_rank0(int) { _exit(1); }
+
+extern "C" void on_signal(int signal) {
+  const AsyncStop why = signal == SIGINT ? AsyncStop::interrupt
+                        : signal == SIGHUP ? AsyncStop::hangup
+                                           : AsyncStop::terminate;
+  if (rank0_pid != 0) kill(rank0_pid, signal);
+  stop(why, 128 + signal);
+}
+
+void handle(int signal, void (*handler)(int)) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  sigfillset(&action.sa_mask);  // one handler at a time: the first stop wins
+  sigaction(signal, &action, nullptr);
+}
+
+timeval as_timeval(double seconds) {
+  const auto whole = static_cast<long>(seconds);
+  return {whole, static_cast<long>((seconds - static_cast<double>(whole)) * 1e6)};
+}
+
+const char* signal_name(AsyncStop why) {
+  switch (why) {
+    case AsyncStop::interrupt: return "SIGINT";
+    case AsyncStop::terminate: return "SIGTERM";
+    case AsyncStop::hangup: return "SIGHUP";
+    case AsyncStop::time_limit: break;
+  }
+  return "";
 }
 
 }  // namespace
 
-void arm_watchdog(double seconds, bool print_error, int csv_fd) {
-  auto end = fmt::format_to_n(error_line, sizeof(error_line) - 1,
-                              "mpibench: error: time limit of {:g} s reached; the run was stopped "
-                              "(raise --time-limit, or use fewer sizes or a smaller --max-time)\n",
-                              seconds);
-  *end.out = '\0';
-  end = fmt::format_to_n(csv_line, sizeof(csv_line) - 1, "# incomplete: time limit of {:g} s reached\n",
-                         seconds);
-  *end.out = '\0';
-  print_target = print_error ? STDERR_FILENO : -1;
-  csv_target = csv_fd;
-  struct sigaction action {};
-  action.sa_handler = on_alarm;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGALRM, &action, nullptr);
-  struct sigaction interrupt {};
-  interrupt.sa_handler = on_interrupt;
-  sigemptyset(&interrupt.sa_mask);
-  sigaction(SIGINT, &interrupt, nullptr);
-  sigaction(SIGTERM, &interrupt, nullptr);
-  itimerval timer{};
-  const auto whole = static_cast<long>(seconds);
-  timer.it_value.tv_sec = whole;
-  timer.it_value.tv_usec = static_cast<long>((seconds - static_cast<double>(whole)) * 1e6);
-  if (timer.it_value.tv_sec == 0 && timer.it_value.tv_usec == 0) timer.it_value.tv_usec = 1;
-  setitimer(ITIMER_REAL, &timer, nullptr);
+std::array<std::string, async_stop_kinds> stop_reasons(double time_limit_s) {
+  std::array<std::string, async_stop_kinds> reasons;
+  reasons[0] = fmt::format("time limit of {:g} s reached", time_limit_s);  // as time_limit_text()
+  for (const AsyncStop why : {AsyncStop::interrupt, AsyncStop::terminate, AsyncStop::hangup}) {
+    reasons[static_cast<std::size_t>(why)] = fmt::format("interrupted by {}", signal_name(why));
+  }
+  return reasons;
 }
 
-void watchdog_forget_csv() { csv_target = -1; }
+void describe_kept_results(double time_limit_s, const std::string& kept_in) {
+  const std::string kept = kept_in.empty() ? std::string() : fmt::format("; the finished rows are kept in {}", kept_in);
+  const auto reasons = stop_reasons(time_limit_s);
+  limit_s = time_limit_s;
+  for (std::size_t i = 0; i < async_stop_kinds; ++i) {
+    const std::string line = fmt::format("mpibench: error: {}{}{}\n", reasons[i],
+                                         i == 0 ? fmt::format(" ({})", time_limit_advice) : "", kept);
+    const std::size_t n = std::min(line.size(), line_size - 2);
+    std::memcpy(error_line[i], line.data(), n);
+    error_line[i][n] = '\0';
+    if (n < line.size()) error_line[i][n - 1] = '\n';
+  }
+}
+
+void install_stop_handlers(bool speaks) {
+  speaking = speaks ? 1 : 0;
+  describe_kept_results(0, "");
+  // A reader that went away is a write error (EPIPE) the outputs report, not a silent death.
+  signal(SIGPIPE, SIG_IGN);
+  handle(SIGINT, on_signal);
+  handle(SIGTERM, on_signal);
+  handle(SIGHUP, on_signal);
+  handle(SIGUSR1, on_stopped_by_rank0);
+}
+
+void forward_stops_to(int pid) { rank0_pid = pid; }
+
+bool time_limit_reached() { return alarms > 0; }
+
+std::string time_limit_text() { return fmt::format("time limit of {:g} s reached", limit_s); }
+
+void arm_time_limit(double seconds, double grace_s, std::span<const int> node_peers) {
+  std::size_t count = 0;
+  for (const int pid : node_peers) {
+    if (count < max_peers) peers[count++] = pid;
+  }
+  peer_count = static_cast<sig_atomic_t>(count);
+  handle(SIGALRM, on_alarm);
+  alarms = 0;
+  // Rank 0: the soft deadline, then every grace_s the hard one (it fires once). The others:
+  // only a hard deadline, after rank 0's.
+  itimerval timer{as_timeval(speaking ? grace_s : 0),
+                  as_timeval(std::max(1e-6, speaking ? seconds : seconds + 2 * grace_s))};
+  setitimer(ITIMER_REAL, &timer, nullptr);
+}
 
 }  // namespace mpibench

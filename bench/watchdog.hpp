@@ -1,19 +1,46 @@
 #pragma once
+// How a run ends when something outside it stops it: a time limit (a deadlocked MPI call
+// never returns, so no check in the code can end it), or SIGINT, SIGTERM, SIGHUP from a
+// user, mpiexec or a batch system. The handlers write the outputs' prepared endings
+// (results/async_endings), one error line on the rank that speaks, and end the rank at
+// once: exit 1 for the time limit, 128 + the signal otherwise. Every rank gets the same
+// handlers, so every rank ends alike and mpiexec reports one code.
+#include <array>
+#include <span>
 #include <string>
+
+#include "results/async_endings.hpp"
 
 namespace mpibench {
 
-// The run's wall-clock limit. A deadlocked MPI call never returns, so no check in the
-// code can end it: a SIGALRM handler does, on every rank at the same deadline. It writes
-// the (pre-formatted) error line to stderr on rank 0 and the `# incomplete` line to the
-// CSV, both with write(2), which is async-signal-safe, and ends the process with exit 1;
-// mpiexec then ends the other ranks and exits 1 itself. SIGINT and SIGTERM get the same
-// treatment, with `# incomplete: interrupted` and exit 128 + the signal.
-// Rows are flushed as they are written, so the CSV is at a line boundary when it fires.
-void arm_watchdog(double seconds, bool print_error, int csv_fd);
+// Right after MPI_Init, on every rank: a signal from then on ends the rank cleanly.
+void install_stop_handlers(bool speaks);
 
-// The CSV is about to be closed: the watchdog must not write to it any more. The alarm
-// stays armed, so a hang after the run (in MPI_Finalize, say) still ends.
-void watchdog_forget_csv();
+// Why a run stopped, as the outputs record it, for each AsyncStop.
+std::array<std::string, async_stop_kinds> stop_reasons(double time_limit_s);
+
+// From now on the error lines say where the finished rows are kept (empty: nowhere).
+void describe_kept_results(double time_limit_s, const std::string& kept_in);
+
+// A stop signal that reaches another rank first is passed on to rank 0 (`pid`, 0 for none:
+// not on this node), so that rank 0 ends the outputs with the reason before the launcher
+// tears the job down.
+void forward_stops_to(int pid);
+
+// Arms the run's limit, in two steps. At `seconds`, rank 0 only raises a flag
+// (time_limit_reached) that the runner reads between samples: the ranks then stop together
+// and end through the normal path, with exit 1 from every rank. A run that does not stop
+// within `grace_s` more (a hung MPI call) is ended by force: rank 0 ends its outputs, says
+// why, stops the other ranks on its node (`node_peers`) so that they exit with the same
+// code before the launcher kills them, and exits 1; any other rank ends by itself `grace_s`
+// after that if nothing has stopped it (a rank 0 that hangs or is stopped).
+void arm_time_limit(double seconds, double grace_s, std::span<const int> node_peers);
+
+// Rank 0: the limit has passed; the run should stop at the next decision.
+bool time_limit_reached();
+// "time limit of S s reached": the reason a run stopped this way gives.
+std::string time_limit_text();
+inline constexpr const char* time_limit_advice =
+    "raise --time-limit, or use fewer sizes or a smaller --max-time";
 
 }  // namespace mpibench

@@ -9,7 +9,9 @@
 #include "bench/errors.hpp"
 #include "bench/job.hpp"
 #include "bench/mpi_check.hpp"
+#include "bench/watchdog.hpp"
 #include "cli/options.hpp"
+#include "results/async_endings.hpp"
 
 namespace {
 
@@ -49,9 +51,14 @@ int run(int argc, char** argv, int rank) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Threads the MPI library starts inherit this mask, so a stop signal always reaches the
+  // main thread, and one that arrives during MPI_Init waits for the handlers below.
+  mpibench::block_async_signals_in_new_threads();
   MPI_Init(&argc, &argv);
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  mpibench::install_stop_handlers(rank == 0);
+  mpibench::unblock_async_signals();
   const int code = run(argc, argv, rank);
   MPI_Finalize();
   return code;

@@ -1,8 +1,49 @@
 #include "cli/option_groups.hpp"
 
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
 #include "patterns/task_protocol.hpp"
 
 namespace mpibench {
+namespace {
+
+// CLI11 reads "nan" and "inf" as numbers, and its PositiveNumber lets NaN through (NaN <= 0
+// is false): a NaN --max-time would disable the time limit. Every real number is read
+// through one of these.
+CLI::Validator finite_number(bool zero_allowed) {
+  return CLI::Validator(
+      [zero_allowed](std::string& text) -> std::string {
+        double value = 0;
+        if (!CLI::detail::lexical_cast(text, value) || !std::isfinite(value)) {
+          return fmt::format("'{}' is not a finite number", text);
+        }
+        if (value < 0 || (value == 0 && !zero_allowed)) {
+          return fmt::format("'{}' must be {}", text, zero_allowed ? "0 or more" : "above 0");
+        }
+        return {};
+      },
+      "");
+}
+
+const CLI::Validator positive = finite_number(false);
+const CLI::Validator non_negative = finite_number(true);
+
+// A seed is a whole number from 0 to 2^64 - 1: no sign (CLI11 would wrap -1), no fraction.
+const CLI::Validator seed_number(
+    [](std::string& text) -> std::string {
+      std::uint64_t value = 0;
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        return fmt::format("'{}' is not a whole number from 0 to 18446744073709551615", text);
+      }
+      return {};
+    },
+    "");
+
+}  // namespace
 
 void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_default) {
   sub.add_option("--sizes", raw.sizes,
@@ -39,7 +80,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
                                   "Seconds of sampling per size at most (fractions allowed); a "
                                   "size stops at the precision, --max-samples or --max-time, "
                                   "whichever comes first")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(positive)
       ->type_name("SECONDS")
       ->capture_default_str();
   auto* samples = sub.add_option("--samples", raw.samples,
@@ -73,6 +114,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
       ->type_name("R")
       ->capture_default_str();
   sub.add_option("--seed", raw.config.seed, "Seed of the size order shuffle for --repeat")
+      ->check(seed_number)
       ->type_name("S")
       ->capture_default_str();
   sub.add_flag("--drop-outliers", raw.config.drop_outliers,
@@ -89,7 +131,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
   sub.add_option("--time-limit", raw.time_limit_s,
                  "Stop the whole run after this many seconds with exit 1 (default: derived "
                  "from the sweep, generously; a hung run always ends)")
-      ->check(CLI::PositiveNumber.description(""))
+      ->check(positive)
       ->type_name("SECONDS");
   sub.add_option("--memory-limit", raw.memory_limit,
                  "Refuse to start when the buffers of a node's ranks would need more than this "
@@ -138,7 +180,7 @@ void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw
                    "Simulated work per task in microseconds, a comma list (a busy loop on the "
                    "clock, not sleep)")
         ->delimiter(',')
-        ->check(CLI::NonNegativeNumber.description(""))
+        ->check(non_negative)
         ->type_name("US,...")
         ->default_str("0");
     sub.add_option("--result-bytes", o.result_bytes,
@@ -152,7 +194,7 @@ void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw
     sub.add_option("--loss-timeout", o.loss_timeout_s,
                    "Seconds without any result after which the tasks in flight count as lost "
                    "(the run then stops with exit 1)")
-        ->check(CLI::PositiveNumber.description(""))
+        ->check(positive)
         ->type_name("SECONDS")
         ->capture_default_str();
     // Test only: proves that lost and duplicated results are caught.

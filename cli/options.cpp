@@ -76,6 +76,24 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// An option given an empty value (--sizes "", -o "") is a mistake, never "use the default":
+// a script whose variable came out empty must not silently measure something else.
+// Also called when CLI11 has refused the command line, whose own message for an empty
+// number ("Value  not in range 0 to 1.797e308") would not say what is wrong.
+void refuse_empty_values(const CLI::App& app) {
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->get_expected_max() == 0) continue;  // a flag
+    for (const std::string& value : option->results()) {
+      if (value.find_first_not_of(" \t") == std::string::npos) {
+        throw UsageError(fmt::format("{} was given an empty value", option->get_name()));
+      }
+    }
+  }
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    refuse_empty_values(*sub);
+  }
+}
+
 std::string known_patterns() {
   std::string names;
   for (const PatternEntry& entry : pattern_catalog()) names += fmt::format("{}, ", entry.name);
@@ -142,10 +160,12 @@ Command parse_command_line(int argc, const char* const* argv) {
     }
     throw UsageError(one_line(e.what()));
   } catch (const CLI::ParseError& e) {
+    refuse_empty_values(app);
     throw UsageError(one_line(e.what()));
   }
 
   const CLI::App* chosen = app.get_subcommands().front();
+  refuse_empty_values(*chosen);
   if (chosen->get_name() == "list") {
     command.kind = Command::Kind::list;
     return command;

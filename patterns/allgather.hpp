@@ -9,6 +9,9 @@ class Allgather final : public Pattern {
   explicit Allgather(const PatternContext& context);
   Timing timing() const override { return Timing::one_per_sample; }
   std::size_t buffer_bytes(std::size_t bytes) const override;
+  std::size_t largest_call_bytes(std::size_t bytes) const override {
+    return bytes * static_cast<std::size_t>(ranks_);
+  }
   void setup(std::size_t bytes) override;
   void run(std::int64_t ops) override;
   std::optional<Mismatch> run_validated(std::uint64_t seed) override;

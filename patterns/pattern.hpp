@@ -86,6 +86,10 @@ class Pattern {
   // Bytes this rank will allocate for messages of `bytes` (checked before any allocation).
   virtual std::size_t buffer_bytes(std::size_t bytes) const = 0;
 
+  // The most bytes one MPI call handles at `bytes`, on any rank (a root's ranks x block):
+  // MPI's int counts must carry it, or the size is refused before the run.
+  virtual std::size_t largest_call_bytes(std::size_t bytes) const { return bytes; }
+
   // Allocates and touches the buffers for messages of `bytes`.
   virtual void setup(std::size_t bytes) = 0;
 

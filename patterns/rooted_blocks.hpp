@@ -9,6 +9,9 @@ class RootedBlocks : public Pattern {
  public:
   Timing timing() const override { return Timing::one_per_sample; }
   std::size_t buffer_bytes(std::size_t bytes) const override;
+  std::size_t largest_call_bytes(std::size_t bytes) const override {
+    return bytes * static_cast<std::size_t>(ranks_);
+  }
   Record describe(std::size_t bytes) const override;
 
  protected:

@@ -1,7 +1,6 @@
 #include "results/benchmark_json_writer.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 
@@ -18,7 +17,7 @@ std::string json_value(const Cell& cell) {
   return std::visit(Visitor{}, cell);
 }
 
-bool is_measurement(const Cell& cell) {
+bool is_number(const Cell& cell) {
   return std::holds_alternative<double>(cell) || std::holds_alternative<std::int64_t>(cell);
 }
 
@@ -44,31 +43,30 @@ std::string json_string(std::string_view text) {
   return quoted + "\"";
 }
 
-void BenchmarkJsonWriter::begin(const Metadata& metadata, const std::vector<std::string>& columns) {
-  columns_ = columns;
+std::string BenchmarkJsonWriter::begin(const Metadata& metadata, std::span<const Column> columns) {
+  columns_.assign(columns.begin(), columns.end());
   for (const auto& [key, value] : metadata) {
     // Google Benchmark's own context keys where mpibench has the same fact.
     const std::string name = key == "date_utc" ? "date" : key == "hosts" ? "host_name" : key;
-    context_.emplace_back(name, value);
+    context_.emplace_back(name, json_string(value));
   }
-  context_.emplace_back("library_build_type", "release");
-  rewrite();
+  context_.emplace_back("library_build_type", json_string("release"));
+  return "{\n  \"benchmarks\": [";
 }
 
-void BenchmarkJsonWriter::row(const Record& record) {
+std::string BenchmarkJsonWriter::row(const Record& record) {
   const auto text = [&](std::string_view column) {
     const Cell* cell = record.find(column);
     return cell == nullptr ? std::string() : format_cell(*cell);
   };
-  // The columns between `bytes` and `samples` are the patterns' own settings (the column
-  // order puts them there); they and the repeat name the benchmark.
+  // The configuration columns and the repeat name the benchmark; the size and the ranks end
+  // the name, as Google Benchmark puts its arguments last.
   std::string name = text("pattern");
-  const auto first = std::find(columns_.begin(), columns_.end(), "bytes");
-  const auto last = std::find(columns_.begin(), columns_.end(), "samples");
-  for (auto column = first == columns_.end() ? first : first + 1; column < last; ++column) {
-    const Cell* cell = record.find(*column);
+  for (const Column& column : columns_) {
+    if (column.role != ColumnRole::configuration || column.name == "pattern" || column.name == "ranks") continue;
+    const Cell* cell = record.find(column.name);
     if (cell == nullptr || std::holds_alternative<std::monostate>(*cell)) continue;
-    name += fmt::format("/{}:{}", *column, format_cell(*cell));
+    name += fmt::format("/{}:{}", column.name, format_cell(*cell));
   }
   if (const std::string repeat = text("repeat"); !repeat.empty() && repeat != "1") {
     name += "/repeat:" + repeat;
@@ -76,48 +74,46 @@ void BenchmarkJsonWriter::row(const Record& record) {
   name += fmt::format("/bytes:{}/ranks:{}", text("bytes"), text("ranks"));
 
   std::string entry = fmt::format(
-      "{{\"name\": {0}, \"run_name\": {0}, \"run_type\": \"iteration\", \"repetitions\": 1, "
-      "\"repetition_index\": 0, \"threads\": 1, \"iterations\": {1}, \"real_time\": {2}, "
-      "\"cpu_time\": {2}, \"time_unit\": \"us\"",
-      json_string(name), text("samples").empty() ? "0" : text("samples"),
+      "{0}\n    {{\"name\": {1}, \"run_name\": {1}, \"run_type\": \"iteration\", \"repetitions\": 1, "
+      "\"repetition_index\": 0, \"threads\": 1, \"iterations\": {2}, \"real_time\": {3}, "
+      "\"cpu_time\": {3}, \"time_unit\": \"us\"",
+      rows_ == 0 ? "" : ",", json_string(name), text("samples").empty() ? "0" : text("samples"),
       text("median_us").empty() ? "0" : text("median_us"));
   if (const Cell* bw = record.find("bandwidth_mb_s"); bw != nullptr && std::holds_alternative<double>(*bw)) {
     entry += fmt::format(", \"bytes_per_second\": {:.6g}", std::get<double>(*bw) * 1e6);
   }
   for (const auto& [column, cell] : record.cells()) {
-    if (column == "pattern" || column == "samples" || !is_measurement(cell)) continue;
+    if (column == "pattern" || column == "samples" || !is_number(cell)) continue;
     entry += fmt::format(", {}: {}", json_string(column), json_value(cell));
   }
-  benchmarks_.push_back(entry + "}");
-  rewrite();
+  ++rows_;
+  return entry + "}";
 }
 
-void BenchmarkJsonWriter::note(std::string_view key, std::string_view text) {
-  context_.emplace_back(std::string(key), std::string(text));
-  rewrite();
+std::string BenchmarkJsonWriter::note(std::string_view key, std::string_view text) {
+  auto found = std::find_if(notes_.begin(), notes_.end(), [&](const auto& n) { return n.first == key; });
+  if (found == notes_.end()) found = notes_.insert(notes_.end(), {std::string(key), {}});
+  found->second.push_back(json_string(text));
+  return {};
 }
 
-void BenchmarkJsonWriter::finish(std::optional<std::string_view> incomplete_reason) {
-  if (incomplete_reason) context_.emplace_back("incomplete", std::string(*incomplete_reason));
-  rewrite();
-}
-
-void BenchmarkJsonWriter::rewrite() const {
-  std::string json = "{\n  \"context\": {";
-  for (std::size_t i = 0; i < context_.size(); ++i) {
-    json += fmt::format("{}\n    {}: {}", i == 0 ? "" : ",", json_string(context_[i].first),
-                        json_string(context_[i].second));
+std::string BenchmarkJsonWriter::finish(std::optional<std::string_view> incomplete_reason) const {
+  std::string json = "\n  ],\n  \"context\": {";
+  bool first = true;
+  const auto add = [&](std::string_view key, const std::string& value) {
+    json += fmt::format("{}\n    {}: {}", first ? "" : ",", json_string(key), value);
+    first = false;
+  };
+  for (const auto& [key, value] : context_) add(key, value);
+  // A note said several times (one per configuration) is one key with a list: JSON objects
+  // must not repeat a key.
+  for (const auto& [key, values] : notes_) {
+    std::string list = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) list += (i == 0 ? "" : ", ") + values[i];
+    add(key, values.size() == 1 ? values.front() : list + "]");
   }
-  json += "\n  },\n  \"benchmarks\": [";
-  for (std::size_t i = 0; i < benchmarks_.size(); ++i) {
-    json += fmt::format("{}\n    {}", i == 0 ? "" : ",", benchmarks_[i]);
-  }
-  json += "\n  ]\n}\n";
-  std::rewind(out_);
-  std::fwrite(json.data(), 1, json.size(), out_);
-  std::fflush(out_);
-  // Cut whatever a longer earlier version left behind (none today: the file only grows).
-  [[maybe_unused]] const int truncated = ftruncate(fileno(out_), static_cast<off_t>(json.size()));
+  if (incomplete_reason) add("incomplete", json_string(*incomplete_reason));
+  return json + "\n  }\n}\n";
 }
 
 }  // namespace mpibench

@@ -1,6 +1,6 @@
 #pragma once
-#include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "results/writer.hpp"
@@ -8,25 +8,23 @@
 namespace mpibench {
 
 // Google Benchmark's JSON output format, so its tools (compare.py) can compare two mpibench
-// runs: a "context" object from the metadata and one "benchmarks" entry per row, named
-// pattern/variant.../bytes:N/ranks:R, with the median as real_time in microseconds and the
-// other statistics as extra fields. JSON cannot be appended to, so the whole file is
-// rewritten after every row: a stopped run still leaves a valid file with what it measured.
+// runs: one "benchmarks" entry per row, named pattern/<configuration columns>/bytes:N/ranks:R,
+// with the median as real_time in microseconds and the other statistics as extra fields,
+// and a "context" object from the metadata. The entries are appended as rows finish and the
+// context comes last (JSON objects are unordered), so writing costs O(rows) in all and a
+// stopped run's context can still carry its "incomplete" reason.
 class BenchmarkJsonWriter final : public Writer {
  public:
-  explicit BenchmarkJsonWriter(std::FILE* out) : out_(out) {}
-  void begin(const Metadata& metadata, const std::vector<std::string>& columns) override;
-  void row(const Record& record) override;
-  void note(std::string_view key, std::string_view text) override;
-  void finish(std::optional<std::string_view> incomplete_reason) override;
+  std::string begin(const Metadata& metadata, std::span<const Column> columns) override;
+  std::string row(const Record& record) override;
+  std::string note(std::string_view key, std::string_view text) override;
+  std::string finish(std::optional<std::string_view> incomplete_reason) const override;
 
  private:
-  void rewrite() const;
-
-  std::FILE* out_;
-  std::vector<std::string> columns_;
-  std::vector<std::pair<std::string, std::string>> context_;
-  std::vector<std::string> benchmarks_;  // each a rendered JSON object
+  std::vector<Column> columns_;
+  std::vector<std::pair<std::string, std::string>> context_;  // key, rendered JSON value
+  std::vector<std::pair<std::string, std::vector<std::string>>> notes_;
+  std::size_t rows_ = 0;
 };
 
 // A JSON string literal, quotes included.

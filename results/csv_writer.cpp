@@ -29,36 +29,35 @@ std::string csv_field(std::string_view text) {
   return quoted;
 }
 
-void CsvWriter::begin(const Metadata& metadata, const std::vector<std::string>& columns) {
-  columns_ = columns;
-  for (const auto& [key, value] : metadata) fmt::print(out_, "# {}: {}\n", key, one_line(value));
-  std::string header;
+std::string CsvWriter::begin(const Metadata& metadata, std::span<const Column> columns) {
+  columns_.clear();
+  for (const Column& column : columns) columns_.push_back(column.name);
+  std::string text;
+  for (const auto& [key, value] : metadata) text += fmt::format("# {}: {}\n", key, one_line(value));
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    if (i > 0) header += ',';
-    header += csv_field(columns_[i]);
+    if (i > 0) text += ',';
+    text += csv_field(columns_[i]);
   }
-  fmt::print(out_, "{}\n", header);
-  std::fflush(out_);
+  return text + '\n';
 }
 
-void CsvWriter::row(const Record& record) {
+std::string CsvWriter::row(const Record& record) {
   std::string line;
   for (std::size_t i = 0; i < columns_.size(); ++i) {
     if (i > 0) line += ',';
     if (const Cell* cell = record.find(columns_[i])) line += csv_field(format_cell(*cell));
   }
-  fmt::print(out_, "{}\n", line);
-  std::fflush(out_);
+  ++rows_;
+  return line + '\n';
 }
 
-void CsvWriter::note(std::string_view key, std::string_view text) {
-  fmt::print(out_, "# {}: {}\n", key, one_line(text));
-  std::fflush(out_);
+std::string CsvWriter::note(std::string_view key, std::string_view text) {
+  return fmt::format("# {}: {}\n", key, one_line(text));
 }
 
-void CsvWriter::finish(std::optional<std::string_view> incomplete_reason) {
-  if (incomplete_reason) fmt::print(out_, "# incomplete: {}\n", one_line(*incomplete_reason));
-  std::fflush(out_);
+std::string CsvWriter::finish(std::optional<std::string_view> incomplete_reason) const {
+  if (incomplete_reason) return fmt::format("# incomplete: {}\n", one_line(*incomplete_reason));
+  return fmt::format("# end: complete, {} rows\n", rows_);
 }
 
 }  // namespace mpibench

@@ -1,25 +1,27 @@
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "results/record.hpp"
+#include "results/schema.hpp"
 
 namespace mpibench {
 
-// One output format. The column list is fixed at begin() (for a run of several patterns it
-// is the union of their columns), rows arrive as each size finishes, and finish() says
-// whether the run completed.
+// One output format. A writer only formats: each call returns the text to append, and
+// results/outputs.cpp, the one owner of every open output, writes it and checks the write.
+// The columns are fixed at begin() (for a run of several patterns, the union of theirs).
 class Writer {
  public:
   virtual ~Writer() = default;
-  virtual void begin(const Metadata& metadata, const std::vector<std::string>& columns) = 0;
-  virtual void row(const Record& record) = 0;
+  virtual std::string begin(const Metadata& metadata, std::span<const Column> columns) = 0;
+  virtual std::string row(const Record& record) = 0;
   // A remark about the run as a whole (a summary line), after the rows.
-  virtual void note(std::string_view key, std::string_view text) = 0;
-  // `incomplete_reason` is set when the run stopped early; the output keeps its rows.
-  virtual void finish(std::optional<std::string_view> incomplete_reason) = 0;
+  virtual std::string note(std::string_view key, std::string_view text) = 0;
+  // The end of the output: complete, or stopped early for `incomplete_reason`. Const, so it
+  // can be rendered ahead of time for a signal handler to write.
+  virtual std::string finish(std::optional<std::string_view> incomplete_reason) const = 0;
 };
 
 }  // namespace mpibench

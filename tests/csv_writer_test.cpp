@@ -2,31 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-#include "tests/file_capture.hpp"
+#include "tests/writer_test_support.hpp"
 
 namespace mpibench {
 namespace {
 
-// Runs `write` against a CsvWriter on a temporary file and returns what it wrote.
-template <class F>
-std::string written_by(F write) {
-  return testing::captured([&](std::FILE* file) {
-    CsvWriter writer(file);
-    write(writer);
-  });
-}
-
-std::string golden(const std::string& name) {
-  std::ifstream in(std::string(MPIBENCH_GOLDEN_DIR) + "/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::columns;
+using testing::golden;
 
 Record sample_row(std::int64_t bytes, double median_us) {
   Record r;
@@ -48,37 +32,41 @@ TEST(CsvField, QuotesOnlyWhatNeedsIt) {
 }
 
 TEST(CsvWriter, MatchesGoldenFile) {
-  const Metadata metadata{{"schema_version", "1"},
+  const Metadata metadata{{"schema_version", "2"},
                           {"command_line", "mpibench pingpong --sizes 0,1K"},
                           {"note", "line one\nline two"}};
-  const std::vector<std::string> columns{"pattern", "ranks", "bytes", "window", "median_us", "stop"};
-  const std::string text = written_by([&](CsvWriter& w) {
-    w.begin(metadata, columns);
-    w.row(sample_row(0, 0.1254));
-    w.row(sample_row(1024, 12345.6789));
-    w.finish(std::nullopt);
-  });
+  CsvWriter w;
+  std::string text = w.begin(metadata, columns({"pattern", "ranks", "bytes", "window", "median_us", "stop"}));
+  text += w.row(sample_row(0, 0.1254));
+  text += w.row(sample_row(1024, 12345.6789));
+  text += w.finish(std::nullopt);
   EXPECT_EQ(text, golden("complete.csv"));
 }
 
 TEST(CsvWriter, IncompleteRunEndsWithItsReason) {
-  const std::string text = written_by([&](CsvWriter& w) {
-    w.begin({{"schema_version", "1"}}, {"bytes", "median_us"});
-    w.row(sample_row(8, 1.5));
-    w.finish("validation failed: pingpong at 16 bytes");
-  });
+  CsvWriter w;
+  std::string text = w.begin({{"schema_version", "2"}}, columns({"bytes", "median_us"}));
+  text += w.row(sample_row(8, 1.5));
+  text += w.finish("validation failed: pingpong at 16 bytes");
   EXPECT_EQ(text, golden("incomplete.csv"));
 }
 
+TEST(CsvWriter, TheEndingDependsOnlyOnHowTheRunEnded) {
+  // A signal handler writes an ending rendered before the last rows: it must still fit.
+  CsvWriter w;
+  w.begin({}, columns({"bytes"}));
+  const std::string early = w.finish("interrupted by SIGINT");
+  w.row(sample_row(8, 1.0));
+  EXPECT_EQ(w.finish("interrupted by SIGINT"), early);
+  EXPECT_EQ(w.finish(std::nullopt), "# end: complete, 1 rows\n");
+}
+
 TEST(CsvWriter, CellsWithCommasAreQuoted) {
-  const std::string text = written_by([&](CsvWriter& w) {
-    w.begin({}, {"pattern", "op"});
-    Record r;
-    r.set("pattern", std::string("a,b")).set("op", std::string("x\"y"));
-    w.row(r);
-    w.finish(std::nullopt);
-  });
-  EXPECT_EQ(text, "pattern,op\n\"a,b\",\"x\"\"y\"\n");
+  CsvWriter w;
+  w.begin({}, columns({"pattern", "op"}));
+  Record r;
+  r.set("pattern", std::string("a,b")).set("op", std::string("x\"y"));
+  EXPECT_EQ(w.row(r), "\"a,b\",\"x\"\"y\"\n");
 }
 
 }  // namespace

@@ -18,15 +18,16 @@ TEST(ResultColumns, SharedColumnsFramePatternColumns) {
   const std::vector<const PatternEntry*> one{find_pattern("bandwidth")};
   const auto columns = result_columns(one);
   ASSERT_GE(columns.size(), 5u);
-  EXPECT_EQ(columns[0], "pattern");
-  EXPECT_EQ(columns[1], "ranks");
-  EXPECT_EQ(columns[2], "bytes");
-  EXPECT_EQ(columns[3], "window");
-  EXPECT_EQ(columns[4], "samples");
+  EXPECT_EQ(columns[0].name, "pattern");
+  EXPECT_EQ(columns[1].name, "ranks");
+  EXPECT_EQ(columns[2].name, "bytes");
+  EXPECT_EQ(columns[3].name, "window");
+  EXPECT_EQ(columns[4].name, "samples");
 }
 
 TEST(ResultColumns, UnionOfEveryPatternHasNoDuplicates) {
-  const auto columns = result_columns(every_pattern());
+  std::vector<std::string> columns;
+  for (const Column& column : result_columns(every_pattern())) columns.emplace_back(column.name);
   const std::set<std::string> unique(columns.begin(), columns.end());
   EXPECT_EQ(unique.size(), columns.size());
   for (const PatternEntry* entry : every_pattern()) {

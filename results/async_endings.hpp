@@ -1,0 +1,45 @@
+#pragma once
+// How a run stopped by a signal still ends its outputs properly. A signal handler may not
+// format or allocate, so the text each output ends with, for each way a run can be stopped
+// from outside, is rendered beforehand (after every change to what that text depends on)
+// and published here; the handler only writes it. Outputs publish; bench/watchdog writes.
+#include <signal.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace mpibench {
+
+enum class AsyncStop { time_limit = 0, interrupt, terminate, hangup };
+inline constexpr std::size_t async_stop_kinds = 4;
+
+struct AsyncEnding {
+  int fd;
+  std::array<std::string, async_stop_kinds> text;  // by AsyncStop
+};
+
+// Replaces what the handler writes. Call with async signals blocked (AsyncSignalBlock).
+void publish_async_endings(std::vector<AsyncEnding> endings);
+
+// Async-signal-safe: writes the published endings for `stop`, once; later calls do nothing.
+void write_async_endings(AsyncStop stop) noexcept;
+
+// The signals that stop a run from outside. main() blocks them before MPI_Init so that
+// threads an MPI library starts never take them, which leaves the main thread, where
+// AsyncSignalBlock holds them off while an output is written: a handler never cuts a row.
+void block_async_signals_in_new_threads();
+void unblock_async_signals();
+
+class AsyncSignalBlock {
+ public:
+  AsyncSignalBlock();
+  ~AsyncSignalBlock();
+  AsyncSignalBlock(const AsyncSignalBlock&) = delete;
+  AsyncSignalBlock& operator=(const AsyncSignalBlock&) = delete;
+
+ private:
+  sigset_t before_;
+};
+
+}  // namespace mpibench

@@ -1,0 +1,147 @@
+#include "results/outputs.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <stdexcept>
+
+#include "results/benchmark_json_writer.hpp"
+#include "results/csv_writer.hpp"
+#include "results/output_errors.hpp"
+#include "results/table_writer.hpp"
+
+namespace mpibench {
+
+Outputs Outputs::open(const OutputRequest& request) {
+  struct Wanted {
+    const char* option;
+    std::string path;
+    std::unique_ptr<Writer> writer;
+  };
+  std::vector<Wanted> wanted;
+  if (request.csv) wanted.push_back({"-o", *request.csv, std::make_unique<CsvWriter>()});
+  if (request.json) wanted.push_back({"--json", *request.json, std::make_unique<BenchmarkJsonWriter>()});
+  for (const Wanted& w : wanted) {
+    if (w.path.empty()) throw OutputRefused(fmt::format("{} needs a file name (or - for stdout)", w.option));
+  }
+  if (wanted.size() == 2) {
+    const auto first = identify_output(wanted[0].path);
+    if (first && first == identify_output(wanted[1].path)) {
+      throw OutputRefused(fmt::format("-o {} and --json {} name the same file; give each its own",
+                                      shown_path(wanted[0].path), shown_path(wanted[1].path)));
+    }
+  }
+  Outputs outputs;
+  try {
+    for (Wanted& w : wanted) outputs.open_.push_back({OutputTarget::open(w.path), std::move(w.writer)});
+  } catch (...) {
+    for (Open& o : outputs.open_) o.target.abandon();
+    throw;
+  }
+  const auto abandon_all = [&](std::string message) {
+    for (Open& o : outputs.open_) o.target.abandon();
+    throw OutputRefused(std::move(message));
+  };
+  const OutputTarget screen = OutputTarget::standard_output();
+  const bool file_on_stdout = std::any_of(outputs.open_.begin(), outputs.open_.end(), [&](const Open& o) {
+    return o.target.is_stdout() || o.target.identity() == screen.identity();
+  });
+  for (Open& o : outputs.open_) {
+    try {
+      o.target.claim();
+    } catch (const OutputFailed& e) {
+      abandon_all(e.what());
+    }
+  }
+  // The table shares stdout with nothing: an output sent there replaces it.
+  if (request.table && !file_on_stdout) {
+    outputs.open_.push_back({OutputTarget::standard_output(), std::make_unique<TableWriter>()});
+  }
+  return outputs;
+}
+
+void Outputs::set_async_reasons(const std::array<std::string, async_stop_kinds>& reasons) {
+  reasons_ = reasons;
+  publish();
+}
+
+void Outputs::write_each(const std::function<std::string(Writer&)>& text) {
+  // A signal taken between two writes finds every output at a line boundary.
+  const AsyncSignalBlock hold;
+  for (Open& o : open_) {
+    const std::string bytes = text(*o.writer);
+    if (!bytes.empty()) o.target.write(bytes);
+  }
+}
+
+void Outputs::publish() const {
+  const AsyncSignalBlock hold;
+  std::vector<AsyncEnding> endings;
+  if (begun_ && !finished_) {
+    for (const Open& o : open_) {
+      AsyncEnding ending{o.target.fd(), {}};
+      for (std::size_t i = 0; i < async_stop_kinds; ++i) ending.text[i] = o.writer->finish(reasons_[i]);
+      endings.push_back(std::move(ending));
+    }
+  }
+  publish_async_endings(std::move(endings));
+}
+
+void Outputs::begin(const Metadata& metadata, std::span<const Column> columns) {
+  columns_.clear();
+  for (const Column& column : columns) columns_.push_back(column.name);
+  write_each([&](Writer& w) { return w.begin(metadata, columns); });
+  begun_ = true;
+  publish();
+}
+
+void Outputs::row(const Record& record) {
+  for (const auto& [column, cell] : record.cells()) {
+    if (std::find(columns_.begin(), columns_.end(), column) == columns_.end()) {
+      throw std::logic_error(fmt::format("a row has column '{}', which the run did not declare", column));
+    }
+  }
+  // The endings a signal handler writes do not depend on the rows: nothing to publish.
+  write_each([&](Writer& w) { return w.row(record); });
+}
+
+void Outputs::note(std::string_view key, std::string_view text) {
+  write_each([&](Writer& w) { return w.note(key, text); });
+  publish();
+}
+
+void Outputs::finish_complete() {
+  const AsyncSignalBlock hold;
+  finished_ = true;
+  publish();
+  write_each([](Writer& w) { return w.finish(std::nullopt); });
+  for (Open& o : open_) o.target.commit();
+}
+
+void Outputs::finish_incomplete(std::string_view reason) noexcept {
+  const AsyncSignalBlock hold;
+  if (finished_) return;
+  finished_ = true;
+  publish();
+  if (!begun_) return;
+  for (Open& o : open_) {
+    try {
+      o.target.write(o.writer->finish(reason));
+    } catch (const std::exception&) {
+      // The disk that failed may fail again: the file keeps its .partial name regardless.
+    }
+  }
+}
+
+std::string Outputs::kept_in() const {
+  std::string where;
+  for (const Open& o : open_) {
+    if (o.target.is_stdout()) continue;
+    if (!where.empty()) where += " and ";
+    where += shown_path(o.target.current_name());
+  }
+  return where;
+}
+
+}  // namespace mpibench

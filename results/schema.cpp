@@ -1,0 +1,111 @@
+#include "results/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace mpibench {
+namespace {
+
+using enum ColumnRole;
+
+// Output order. The shared columns come first, each pattern's configuration columns after
+// `bytes`, then the statistics, then the patterns' own results.
+constexpr std::array columns{
+    Column{"pattern", "", configuration, true},
+    Column{"ranks", "", configuration, false},
+    Column{"bytes", "B", size, true},
+    Column{"window", "", configuration, true},
+    Column{"root", "", configuration, true},
+    Column{"root_bytes", "B", size, true},
+    Column{"op", "", configuration, true},
+    Column{"type", "", configuration, true},
+    Column{"elements", "", size, true},
+    Column{"workers", "", configuration, true},
+    Column{"prefetch", "", configuration, true},
+    Column{"work_us", "us", configuration, true},
+    Column{"result_bytes", "B", configuration, true},
+    Column{"broker", "", configuration, true},
+    Column{"samples", "", measurement, true},
+    Column{"ops_per_sample", "", measurement, false},
+    Column{"min_us", "us", measurement, true},
+    Column{"median_us", "us", measurement, true},
+    Column{"mean_us", "us", measurement, false},
+    Column{"max_us", "us", measurement, true},
+    Column{"p95_us", "us", measurement, true},
+    Column{"p99_us", "us", measurement, false},
+    Column{"ci_low_us", "us", measurement, false},
+    Column{"ci_high_us", "us", measurement, false},
+    Column{"ci_level", "", measurement, false},
+    Column{"ci_rel", "", measurement, true},
+    Column{"cv", "", measurement, false},
+    Column{"outliers", "", measurement, true},
+    Column{"bandwidth_mb_s", "MB/s", result, true},
+    Column{"rank_avg_us", "us", measurement, false},
+    Column{"rank_min_us", "us", measurement, false},
+    Column{"stop", "", measurement, false},
+    Column{"sync", "", measurement, false},
+    Column{"invalid", "", measurement, false},
+    Column{"repeat", "", replicate, false},
+    Column{"tasks_sent", "", result, true},
+    Column{"tasks_done", "", result, true},
+    Column{"tasks_lost", "", result, true},
+    Column{"tasks_per_s", "1/s", result, true},
+    Column{"efficiency", "", result, true},
+};
+
+// Every row of every pattern has these; the rest only where a pattern declares them.
+constexpr std::array<std::string_view, 24> always{
+    "pattern", "ranks", "bytes", "samples", "ops_per_sample", "min_us", "median_us", "mean_us",
+    "max_us", "p95_us", "p99_us", "ci_low_us", "ci_high_us", "ci_level", "ci_rel", "cv",
+    "outliers", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "stop", "sync", "invalid", "repeat"};
+
+}  // namespace
+
+std::string_view to_string(ColumnRole role) {
+  switch (role) {
+    case configuration: return "configuration";
+    case size: return "size";
+    case replicate: return "replicate";
+    case measurement: return "measurement";
+    case result: return "result";
+  }
+  return "?";
+}
+
+std::span<const Column> declared_columns() { return columns; }
+
+const Column& column_named(std::string_view name) {
+  for (const Column& column : columns) {
+    if (column.name == name) return column;
+  }
+  throw std::logic_error(fmt::format("column '{}' is not declared in results/schema.cpp", name));
+}
+
+std::vector<Column> run_columns(const std::vector<std::string_view>& used) {
+  for (const std::string_view name : used) column_named(name);  // undeclared: a bug
+  std::vector<Column> chosen;
+  for (const Column& column : columns) {
+    const auto listed = [&](auto& names) {
+      return std::find(names.begin(), names.end(), column.name) != names.end();
+    };
+    if (listed(always) || listed(used)) {
+      chosen.push_back(column);
+    }
+  }
+  return chosen;
+}
+
+std::string describe_columns(std::span<const Column> run) {
+  std::string text;
+  for (const Column& column : run) {
+    if (!text.empty()) text += ' ';
+    text += fmt::format("{}:{}:{}", column.name, to_string(column.role),
+                        column.unit.empty() ? "-" : column.unit);
+  }
+  return text;
+}
+
+}  // namespace mpibench

@@ -1,0 +1,46 @@
+#pragma once
+// The one declaration of every column mpibench writes: its name, unit and role. Writers
+// take their columns from here, readers learn them from the `columns` metadata line that
+// describe_columns() renders, and a column that is not declared here cannot be written.
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpibench {
+
+// Version 2: the `columns` line, and the `# end:` line that completes a CSV.
+inline constexpr const char* schema_version = "2";
+
+enum class ColumnRole {
+  configuration,  // identifies what was measured, apart from the size (pattern, ranks, root, ...)
+  size,           // the message size and what follows from it alone (bytes, root_bytes, elements)
+  replicate,      // which repeat of the sweep inside one launch
+  measurement,    // how the samples came out (statistics, stop reason, sync method)
+  result,         // figures derived from the measurement (bandwidth, tasks per second)
+};
+
+std::string_view to_string(ColumnRole role);
+
+struct Column {
+  std::string_view name;
+  std::string_view unit;  // "" when the value has none (a name, a count)
+  ColumnRole role;
+  bool in_table;          // the terminal table shows it; the CSV and JSON always do
+};
+
+// Every declared column, in the order outputs put them.
+std::span<const Column> declared_columns();
+
+// The column called `name`; throws std::logic_error for an undeclared one (a bug, caught by
+// the tests, never a user's mistake).
+const Column& column_named(std::string_view name);
+
+// The columns of a run, in declared order: those named in `used` plus the ones every row has.
+std::vector<Column> run_columns(const std::vector<std::string_view>& used);
+
+// The `columns` metadata value: "name:role:unit" items separated by spaces, unit "-" when
+// there is none. Python readers take roles and units from it instead of keeping a copy.
+std::string describe_columns(std::span<const Column> columns);
+
+}  // namespace mpibench
