@@ -1,11 +1,14 @@
 #pragma once
+#include <chrono>
 #include <cstddef>
 #include <string>
 
 namespace mpibench {
 
-// "[3/24] pingpong 4 KiB" on stderr, rewritten in place, for a person watching a long
-// sweep. Silent when stderr is not a terminal (CI logs, redirected runs) or when disabled.
+// Where a long sweep is, on stderr, for a person watching it. On a terminal: "[3/24]
+// pingpong 4 KiB" rewritten in place. Elsewhere (mpiexec forwards stderr through a pipe, a
+// CI log): a whole line "mpibench: progress: ..." at most every few seconds, none for a run
+// shorter than that, and no carriage returns. Silent when disabled (-q, ranks other than 0).
 class Progress {
  public:
   Progress(bool enabled, std::size_t total_steps);
@@ -13,9 +16,13 @@ class Progress {
   void step(const std::string& what);
 
  private:
+  using Clock = std::chrono::steady_clock;
   bool enabled_;
+  bool terminal_;
   std::size_t total_;
   std::size_t done_ = 0;
+  Clock::time_point start_;
+  Clock::time_point last_line_;
 };
 
 }  // namespace mpibench

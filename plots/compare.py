@@ -31,7 +31,7 @@ def by_configuration(result):
     """{(configuration, bytes): [rows]} — several rows when the run used --repeat."""
     rows = {}
     for row in result.rows:
-        rows.setdefault((mpibench_csv.configuration(row, result.columns), row["bytes"]), []).append(row)
+        rows.setdefault((mpibench_csv.configuration(row, result), row["bytes"]), []).append(row)
     return rows
 
 
@@ -55,8 +55,9 @@ def main():
                         help="smallest slowdown that counts (0.05 or 5%%; default 5%%)")
     args = parser.parse_args()
     try:
+        # An incomplete run is refused: its missing rows would read as "no regression".
         old, new = (by_configuration(mpibench_csv.read(p)) for p in (args.baseline, args.candidate))
-    except (OSError, ValueError, KeyError) as e:
+    except mpibench_csv.InputError as e:
         print(f"compare.py: error: {e}", file=sys.stderr)
         return 2
     common = [k for k in old if k in new]
@@ -79,7 +80,12 @@ def main():
             verdict = "within noise (CIs overlap)"
         print(f"{label(key):<48} {o_med:>11.4g} {n_med:>12.4g} {change * 100:>7.1f}%  {verdict}")
     missing = len(old) - len(common)
-    print(f"{len(common)} configurations compared ({missing} only in the baseline), "
+    if missing:
+        # A candidate that lacks rows cannot pass: what it did not measure was not checked.
+        print(f"compare.py: error: {missing} of {len(old)} baseline configurations are missing from the "
+              f"candidate", file=sys.stderr)
+        return 2
+    print(f"{len(common)} configurations compared, "
           f"{regressions} regressions, {improvements} improvements, threshold {args.threshold * 100:g}%")
     return 1 if regressions else 0
 

@@ -32,11 +32,11 @@ def merge_repeats(rows):
 
 
 def configurations(results):
-    """Groups rows by every non-measured column, in order of first appearance."""
+    """Groups rows by their configuration columns, in order of first appearance."""
     groups = {}
     for result in results:
         for row in result.rows:
-            key = mpibench_csv.configuration(row, result.columns)
+            key = mpibench_csv.configuration(row, result)
             groups.setdefault(key, []).append(row)
     return groups
 
@@ -77,21 +77,33 @@ def draw_throughput(ax, rows):
     ax.legend(fontsize=7)
 
 
+def fail(message):
+    print(f"plot.py: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("csv", nargs="+", help="mpibench CSV files")
     parser.add_argument("-o", "--output", required=True, help="picture to write (.png, .svg, .pdf)")
     parser.add_argument("--title", help="title above the plots (default: the MPI library and hosts)")
+    parser.add_argument("--allow-incomplete", action="store_true",
+                        help="draw runs that did not complete (or .partial files); the picture says so")
     args = parser.parse_args()
 
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    results = [mpibench_csv.read(path) for path in args.csv]
+    try:
+        results = [mpibench_csv.read(path, args.allow_incomplete) for path in args.csv]
+    except mpibench_csv.InputError as e:
+        return fail(e)
     groups = configurations(results)
     if not groups:
-        sys.exit(f"plot.py: error: no result rows in {', '.join(args.csv)}")
+        return fail(f"no result rows in {', '.join(mpibench_csv.shown(p) for p in args.csv)}")
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        return fail(f"matplotlib is missing ({e}); install python3-matplotlib and run with /usr/bin/python3")
 
     task_rows = [r for res in results for r in res.rows if r.get("tasks_per_s") is not None]
     fig, axes = plt.subplots(1, 3 if task_rows else 2, figsize=(19 if task_rows else 13, 5))
@@ -130,11 +142,20 @@ def main():
 
     meta = results[0].metadata
     title = args.title or f"{meta.get('mpi_library', '').split(';')[0]} | {meta.get('hosts', '')} | oversubscribed: {meta.get('oversubscribed', '?')}"
-    fig.suptitle(title, fontsize=10)
+    unfinished = [r for r in results if r.incomplete]
+    if unfinished:
+        # Said in the picture itself: a copied PNG loses the command line that allowed it.
+        title += "\nINCOMPLETE: " + "; ".join(
+            f"{os.path.basename(str(r.path))}: {r.incomplete}" for r in unfinished)
+    fig.suptitle(title, fontsize=10, color="firebrick" if unfinished else "black")
     fig.tight_layout()
-    fig.savefig(args.output, dpi=110)
+    try:
+        fig.savefig(args.output, dpi=110)
+    except (OSError, ValueError) as e:
+        return fail(f"cannot write {mpibench_csv.shown(args.output)}: {getattr(e, 'strerror', None) or e}")
     print(f"wrote {args.output}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

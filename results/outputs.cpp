@@ -101,6 +101,15 @@ void Outputs::row(const Record& record) {
     if (std::find(columns_.begin(), columns_.end(), column) == columns_.end()) {
       throw std::logic_error(fmt::format("a row has column '{}', which the run did not declare", column));
     }
+    const ColumnType type = column_named(column).type;
+    const bool fits = std::holds_alternative<std::monostate>(cell) ||
+                      (type == ColumnType::text && std::holds_alternative<std::string>(cell)) ||
+                      (type == ColumnType::integer && std::holds_alternative<std::int64_t>(cell)) ||
+                      (type == ColumnType::real && std::holds_alternative<double>(cell));
+    if (!fits) {
+      throw std::logic_error(fmt::format("column '{}' is declared {}, but a row has another type",
+                                         column, to_string(type)));
+    }
   }
   // The endings a signal handler writes do not depend on the rows: nothing to publish.
   write_each([&](Writer& w) { return w.row(record); });

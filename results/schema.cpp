@@ -10,50 +10,51 @@ namespace mpibench {
 namespace {
 
 using enum ColumnRole;
+using enum ColumnType;
 
 // Output order. The shared columns come first, each pattern's configuration columns after
 // `bytes`, then the statistics, then the patterns' own results.
 constexpr std::array columns{
-    Column{"pattern", "", configuration, true},
-    Column{"ranks", "", configuration, false},
-    Column{"bytes", "B", size, true},
-    Column{"window", "", configuration, true},
-    Column{"root", "", configuration, true},
-    Column{"root_bytes", "B", size, true},
-    Column{"op", "", configuration, true},
-    Column{"type", "", configuration, true},
-    Column{"elements", "", size, true},
-    Column{"workers", "", configuration, true},
-    Column{"prefetch", "", configuration, true},
-    Column{"work_us", "us", configuration, true},
-    Column{"result_bytes", "B", configuration, true},
-    Column{"broker", "", configuration, true},
-    Column{"samples", "", measurement, true},
-    Column{"ops_per_sample", "", measurement, false},
-    Column{"min_us", "us", measurement, true},
-    Column{"median_us", "us", measurement, true},
-    Column{"mean_us", "us", measurement, false},
-    Column{"max_us", "us", measurement, true},
-    Column{"p95_us", "us", measurement, true},
-    Column{"p99_us", "us", measurement, false},
-    Column{"ci_low_us", "us", measurement, false},
-    Column{"ci_high_us", "us", measurement, false},
-    Column{"ci_level", "", measurement, false},
-    Column{"ci_rel", "", measurement, true},
-    Column{"cv", "", measurement, false},
-    Column{"outliers", "", measurement, true},
-    Column{"bandwidth_mb_s", "MB/s", result, true},
-    Column{"rank_avg_us", "us", measurement, false},
-    Column{"rank_min_us", "us", measurement, false},
-    Column{"stop", "", measurement, false},
-    Column{"sync", "", measurement, false},
-    Column{"invalid", "", measurement, false},
-    Column{"repeat", "", replicate, false},
-    Column{"tasks_sent", "", result, true},
-    Column{"tasks_done", "", result, true},
-    Column{"tasks_lost", "", result, true},
-    Column{"tasks_per_s", "1/s", result, true},
-    Column{"efficiency", "", result, true},
+    Column{"pattern", "", configuration, text, true},
+    Column{"ranks", "", configuration, integer, false},
+    Column{"bytes", "B", size, integer, true},
+    Column{"window", "", configuration, integer, true},
+    Column{"root", "", configuration, integer, true},
+    Column{"root_bytes", "B", size, integer, true},
+    Column{"op", "", configuration, text, true},
+    Column{"type", "", configuration, text, true},
+    Column{"elements", "", size, integer, true},
+    Column{"workers", "", configuration, integer, true},
+    Column{"prefetch", "", configuration, integer, true},
+    Column{"work_us", "us", configuration, real, true},
+    Column{"result_bytes", "B", configuration, integer, true},
+    Column{"broker", "", configuration, text, true},
+    Column{"samples", "", measurement, integer, true},
+    Column{"ops_per_sample", "", measurement, integer, false},
+    Column{"min_us", "us", measurement, real, true},
+    Column{"median_us", "us", measurement, real, true},
+    Column{"mean_us", "us", measurement, real, false},
+    Column{"max_us", "us", measurement, real, true},
+    Column{"p95_us", "us", measurement, real, true},
+    Column{"p99_us", "us", measurement, real, false},
+    Column{"ci_low_us", "us", measurement, real, false},
+    Column{"ci_high_us", "us", measurement, real, false},
+    Column{"ci_level", "", measurement, real, false},
+    Column{"ci_rel", "", measurement, real, true},
+    Column{"cv", "", measurement, real, false},
+    Column{"outliers", "", measurement, integer, true},
+    Column{"bandwidth_mb_s", "MB/s", result, real, true},
+    Column{"rank_avg_us", "us", measurement, real, false},
+    Column{"rank_min_us", "us", measurement, real, false},
+    Column{"stop", "", measurement, text, false},
+    Column{"sync", "", measurement, text, false},
+    Column{"invalid", "", measurement, integer, false},
+    Column{"repeat", "", replicate, integer, false},
+    Column{"tasks_sent", "", result, integer, true},
+    Column{"tasks_done", "", result, integer, true},
+    Column{"tasks_lost", "", result, integer, true},
+    Column{"tasks_per_s", "1/s", result, real, true},
+    Column{"efficiency", "", result, real, true},
 };
 
 // Every row of every pattern has these; the rest only where a pattern declares them.
@@ -63,6 +64,15 @@ constexpr std::array<std::string_view, 24> always{
     "outliers", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "stop", "sync", "invalid", "repeat"};
 
 }  // namespace
+
+std::string_view to_string(ColumnType type) {
+  switch (type) {
+    case text: return "text";
+    case integer: return "integer";
+    case real: return "real";
+  }
+  return "?";
+}
 
 std::string_view to_string(ColumnRole role) {
   switch (role) {
@@ -102,8 +112,8 @@ std::string describe_columns(std::span<const Column> run) {
   std::string text;
   for (const Column& column : run) {
     if (!text.empty()) text += ' ';
-    text += fmt::format("{}:{}:{}", column.name, to_string(column.role),
-                        column.unit.empty() ? "-" : column.unit);
+    text += fmt::format("{}:{}:{}:{}", column.name, to_string(column.role),
+                        column.unit.empty() ? "-" : column.unit, to_string(column.type));
   }
   return text;
 }

@@ -22,10 +22,16 @@ enum class ColumnRole {
 
 std::string_view to_string(ColumnRole role);
 
+// What a reader parses a cell as; an empty cell is a column that does not apply to the row.
+enum class ColumnType { text, integer, real };
+
+std::string_view to_string(ColumnType type);
+
 struct Column {
   std::string_view name;
   std::string_view unit;  // "" when the value has none (a name, a count)
   ColumnRole role;
+  ColumnType type;
   bool in_table;          // the terminal table shows it; the CSV and JSON always do
 };
 
@@ -39,8 +45,8 @@ const Column& column_named(std::string_view name);
 // The columns of a run, in declared order: those named in `used` plus the ones every row has.
 std::vector<Column> run_columns(const std::vector<std::string_view>& used);
 
-// The `columns` metadata value: "name:role:unit" items separated by spaces, unit "-" when
-// there is none. Python readers take roles and units from it instead of keeping a copy.
+// The `columns` metadata value: "name:role:unit:type" items separated by spaces, unit "-"
+// when there is none. Python readers take roles and units from it instead of keeping a copy.
 std::string describe_columns(std::span<const Column> columns);
 
 }  // namespace mpibench

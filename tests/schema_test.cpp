@@ -59,7 +59,7 @@ TEST(Schema, RunColumnsKeepTheDeclaredOrder) {
 TEST(Schema, DescribedForReaders) {
   const auto columns = run_columns({});
   const std::string text = describe_columns(std::span(columns).first(3));
-  EXPECT_EQ(text, "pattern:configuration:- ranks:configuration:- bytes:size:B");
+  EXPECT_EQ(text, "pattern:configuration:-:text ranks:configuration:-:integer bytes:size:B:integer");
 }
 
 }  // namespace

@@ -86,6 +86,19 @@ def check_file(result):
     check(result.incomplete is None, f"run marked incomplete: {result.incomplete}")
 
 
+def stopped_output(out):
+    """What a run that stopped early leaves: FILE.partial, never FILE; read with its reason."""
+    check(not os.path.exists(out), f"{out} exists: a stopped run must leave only {out}.partial")
+    check(os.path.exists(out + ".partial"), f"{out}.partial is missing")
+    result = mpibench_csv.read(out + ".partial", allow_incomplete=True)
+    check(result.incomplete is not None, "a .partial file reads as complete")
+    return result
+
+
+def error_lines(stderr):
+    return [l for l in stderr.splitlines() if l.startswith("mpibench: error:")]
+
+
 def check_rows(rows, pattern, ranks, sizes):
     """The checks every row of a successful run must pass."""
     check([r["bytes"] for r in rows] == sizes, f"{pattern}: sizes {[r['bytes'] for r in rows]} != {sizes}")
@@ -350,7 +363,8 @@ def validation_catches_corruption_in_collectives(ctx):
         lines = proc.stderr.strip().splitlines()
         check(lines[-1].startswith(f"mpibench: error: validation failed: {pattern} at 64 bytes: rank "),
               f"{pattern}: {proc.stderr!r}")
-        result = mpibench_csv.read(out)
+        check(lines[-1].endswith(f"; the finished rows are kept in '{out}.partial'"), lines[-1])
+        result = stopped_output(out)
         check(result.rows == [] and result.incomplete.startswith("validation failed"), f"{pattern}: {result.incomplete}")
 
 
@@ -429,7 +443,7 @@ def taskqueue_catches_corrupted_payloads(ctx):
             lines = proc.stderr.strip().splitlines()
             check(lines[-1].startswith("mpibench: error: validation failed: taskqueue") and needle in lines[-1],
                   f"{ranks} ranks, {size}: {proc.stderr!r}")
-            result = mpibench_csv.read(out)
+            result = stopped_output(out)
             check(result.rows == [] and result.incomplete.startswith("validation failed"), result.incomplete)
 
 
@@ -536,8 +550,9 @@ def taskqueue_catches_lost_and_duplicated_tasks(ctx):
         proc = ctx.run(2, "taskqueue", "--sizes", "8,64", "--tasks", "50", "--inject-fault", fault,
                        "--loss-timeout", "0.3", "-q", "-o", out, expect=1)
         lines = proc.stderr.strip().splitlines()
-        check(lines[-1] == f"mpibench: error: taskqueue at 8 bytes: {needle}", f"{fault}: {proc.stderr!r}")
-        result = mpibench_csv.read(out)
+        check(lines[-1] == f"mpibench: error: taskqueue at 8 bytes: {needle}; the finished rows are kept in "
+              f"'{out}.partial'", f"{fault}: {proc.stderr!r}")
+        result = stopped_output(out)
         check(result.rows == [] and result.incomplete == f"taskqueue at 8 bytes: {needle}",
               f"{fault}: {result.incomplete}")
 
@@ -552,7 +567,7 @@ def validation_catches_a_corrupted_payload(ctx):
     lines = proc.stderr.strip().splitlines()
     check(len(lines) == 1 and lines[0].startswith("mpibench: error: validation failed"), proc.stderr)
     check("8 bytes" in lines[0] and "offset 4" in lines[0], lines[0])
-    result = mpibench_csv.read(out)
+    result = stopped_output(out)
     check([r["bytes"] for r in result.rows] == [0], "rows before the failure are kept, no others")
     check(result.incomplete is not None and result.incomplete.startswith("validation failed"),
           f"incomplete line: {result.incomplete}")
@@ -563,8 +578,10 @@ def time_limit_ends_a_long_run(ctx):
     out = ctx.path("limited.csv")
     proc = ctx.run(2, "pingpong", "--sizes", "0", "--samples", "100000000", "--max-time", "100",
                    "--time-limit", "1", "-q", "-o", out, expect=1)
-    check("time limit of 1 s reached" in proc.stderr, proc.stderr)
-    result = mpibench_csv.read(out)
+    check(error_lines(proc.stderr) == [
+        f"mpibench: error: time limit of 1 s reached (raise --time-limit, or use fewer sizes or a smaller "
+        f"--max-time); the finished rows are kept in '{out}.partial'"], proc.stderr)
+    result = stopped_output(out)
     check(result.incomplete == "time limit of 1 s reached", f"incomplete: {result.incomplete}")
 
 
@@ -752,10 +769,9 @@ def json_output_in_google_benchmark_format(ctx):
     ctx.run(2, "gather", "--sizes", "8,1K", "--root", "1", "--samples", "10", "-q", "-o", csv_out, "--json", json_out)
     doc = json.load(open(json_out))
     rows = mpibench_csv.read(csv_out).rows
-    check(doc["context"]["schema_version"] == "1" and "host_name" in doc["context"], doc["context"])
+    check(doc["context"]["schema_version"] == "2" and "host_name" in doc["context"], doc["context"])
     names = [b["name"] for b in doc["benchmarks"]]
-    check(names == ["gather/root:1/root_bytes:16/bytes:8/ranks:2", "gather/root:1/root_bytes:2048/bytes:1024/ranks:2"],
-          names)
+    check(names == ["gather/root:1/bytes:8/ranks:2", "gather/root:1/bytes:1024/ranks:2"], names)
     for b, r in zip(doc["benchmarks"], rows):
         check(b["time_unit"] == "us" and b["real_time"] == r["median_us"] and b["iterations"] == r["samples"], b)
 
