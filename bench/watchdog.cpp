@@ -1,7 +1,9 @@
 #include "bench/watchdog.hpp"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -34,6 +36,17 @@ void write_all(int fd, const char* text) {
   }
 }
 
+// A rank that is not rank 0, once rank 0 has been told to end the job: rank 0's exit makes
+// the launcher end this rank too. Exiting here at the same moment would race rank 0 in
+// hydra's bookkeeping, where two ranks that end together can both lose their exit status and
+// mpiexec then reports success; and a rank left running in MPI may crash on its dead peer.
+// Bounded, in case nothing comes.
+[[noreturn]] void wait_to_be_ended(int code) {
+  timespec pause{0, 100'000'000};
+  for (int i = 0; i < 100; ++i) nanosleep(&pause, nullptr);
+  _exit(code);
+}
+
 [[noreturn]] void stop(AsyncStop why, int code) {
   write_async_endings(why);
   if (speaking) write_all(STDERR_FILENO, error_line[static_cast<std::size_t>(why)]);
@@ -51,14 +64,17 @@ extern "C" void on_alarm(int) {
   _exit(1);
 }
 
-// Rank 0 reached the time limit and ends this rank with it, with the same exit code.
-extern "C" void on_stopped_by_rank0(int) { _exit(1); }
+// Rank 0 reached the time limit by force and is ending the job.
+extern "C" void on_stopped_by_rank0(int) { wait_to_be_ended(1); }
 
 extern "C" void on_signal(int signal) {
   const AsyncStop why = signal == SIGINT ? AsyncStop::interrupt
                         : signal == SIGHUP ? AsyncStop::hangup
                                            : AsyncStop::terminate;
-  if (rank0_pid != 0) kill(rank0_pid, signal);
+  if (rank0_pid != 0) {
+    kill(rank0_pid, signal);  // rank 0 ends the outputs and the job
+    wait_to_be_ended(128 + signal);
+  }
   stop(why, 128 + signal);
 }
 
@@ -111,6 +127,11 @@ void describe_kept_results(double time_limit_s, const std::string& kept_in) {
 
 void install_stop_handlers(bool speaks) {
   speaking = speaks ? 1 : 0;
+  // A rank whose launcher is gone (mpiexec killed, its proxy with it) must not go on
+  // measuring alone and end with a file that reads as complete: the death of the parent
+  // (hydra's proxy, Open MPI's daemon) is a hangup.
+  const pid_t parent = getppid();
+  prctl(PR_SET_PDEATHSIG, SIGHUP);
   describe_kept_results(0, "");
   // A reader that went away is a write error (EPIPE) the outputs report, not a silent death.
   signal(SIGPIPE, SIG_IGN);
@@ -118,6 +139,7 @@ void install_stop_handlers(bool speaks) {
   handle(SIGTERM, on_signal);
   handle(SIGHUP, on_signal);
   handle(SIGUSR1, on_stopped_by_rank0);
+  if (getppid() != parent) raise(SIGHUP);  // it died before prctl() took effect
 }
 
 void forward_stops_to(int pid) { rank0_pid = pid; }

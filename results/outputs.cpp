@@ -91,9 +91,9 @@ void Outputs::publish() const {
 void Outputs::begin(const Metadata& metadata, std::span<const Column> columns) {
   columns_.clear();
   for (const Column& column : columns) columns_.push_back(column.name);
-  write_each([&](Writer& w) { return w.begin(metadata, columns); });
-  begun_ = true;
+  begun_ = true;  // before writing: an output that began must end, even if another failed
   publish();
+  write_each([&](Writer& w) { return w.begin(metadata, columns); });
 }
 
 void Outputs::row(const Record& record) {
