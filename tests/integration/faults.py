@@ -384,12 +384,12 @@ def counts_beyond_mpi_int_are_refused(ctx):
 @case("mpi")
 def progress_shows_under_mpiexec_without_carriage_returns(ctx):
     out = ctx.path("r.csv")
-    proc = ctx.run(2, "pingpong", "--sizes", "0:64", "--samples", "100000000", "--max-time", "0.8", "-o", out)
+    proc = ctx.run(2, "pingpong", "--sizes", "0:64", "--precision", "1e-9", "--max-time", "0.8", "-o", out)
     progress = [l for l in proc.stderr.splitlines() if l.startswith("mpibench: progress: [")]
     check(progress, f"no progress line in a run of several seconds: {proc.stderr!r}")
     check("\r" not in proc.stderr, "carriage returns in a log")
     check(not error_lines(proc.stderr), proc.stderr)
-    quiet = ctx.run(2, "pingpong", "--sizes", "0:64", "--samples", "100000000", "--max-time", "0.8", "-q",
+    quiet = ctx.run(2, "pingpong", "--sizes", "0:64", "--precision", "1e-9", "--max-time", "0.8", "-q",
                     "-o", out)
     check(quiet.stderr == "", f"-q printed: {quiet.stderr!r}")
 
