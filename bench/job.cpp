@@ -198,13 +198,11 @@ std::string describe_clock_offsets(const RunConfig& config, MPI_Comm world, cons
   return text;
 }
 
-// What identifies a configuration across repeats: everything but the measurements.
-std::vector<std::string> repeat_key_columns(const std::vector<const PatternEntry*>& entries) {
-  std::vector<std::string> keys{"pattern", "ranks", "bytes"};
-  for (const PatternEntry* entry : entries) {
-    for (const auto column : entry->variant_columns) {
-      if (std::find(keys.begin(), keys.end(), column) == keys.end()) keys.emplace_back(column);
-    }
+// What identifies a row across repeats: its configuration and size, as the schema says.
+std::vector<std::string> repeat_key_columns(std::span<const Column> columns) {
+  std::vector<std::string> keys;
+  for (const Column& column : columns) {
+    if (column.role == ColumnRole::configuration || column.role == ColumnRole::size) keys.emplace_back(column.name);
   }
   return keys;
 }
@@ -263,7 +261,7 @@ void run_stages(const RunConfig& config, const Selection& selection, const Place
   }
   if (failure) return;
   write_in_step(world, rank, [&] {
-    for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(entries))) {
+    for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(columns))) {
       outputs.note("repeat_spread", to_string(spread));
     }
   });

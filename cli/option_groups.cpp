@@ -52,8 +52,9 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
       ->type_name("SIZES")
       ->default_str(sizes_default);
   sub.add_option("-o,--output", raw.output,
-                 "Write results as CSV to this file (metadata as '# key: value' lines, a "
-                 "header row, one row per size, written as each size finishes)")
+                 "Write results as CSV to this file (- for stdout): metadata as '# key: value' "
+                 "lines, a header row, one row per size as it finishes, and an end line; "
+                 "written as FILE.partial until the run completes")
       ->type_name("FILE.csv");
   sub.add_option("--json", raw.json,
                  "Also write results in Google Benchmark's JSON format, which its compare.py "

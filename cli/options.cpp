@@ -49,8 +49,10 @@ constexpr const char* app_footer = R"(Examples:
   mpibench list                                         the patterns and what each measures
   python3 plots/plot.py r.csv -o r.png                  latency and bandwidth against size
 
-Exit status: 0 done; 1 the run failed after it started (the CSV keeps the finished rows and
-ends with '# incomplete: ...'); 2 bad input, found before any output file is written.
+Outputs: a file named FILE is complete. It is written as FILE.partial and renamed when the
+run completes; a run that stops early leaves FILE.partial, ending with its reason.
+Exit status: 0 done; 1 the run failed after it started (FILE.partial keeps the finished
+rows); 2 bad input, found before any file is created or deleted; 128+N stopped by signal N.
 Run 'mpibench PATTERN --help' for a pattern's options.)";
 
 std::string quoted_command_line(int argc, const char* const* argv) {
