@@ -68,8 +68,6 @@ OutputTarget OutputTarget::standard_output() {
   OutputTarget target;
   target.fd_ = STDOUT_FILENO;
   target.path_.assign(1, '-');  // not = "-": GCC 12 warns falsely (-Wrestrict) on that
-  struct stat st {};
-  if (fstat(STDOUT_FILENO, &st) == 0) target.identity_ = {st.st_dev, st.st_ino, {}};
   return target;
 }
 
@@ -81,7 +79,6 @@ OutputTarget OutputTarget::open(const std::string& path) {
   struct stat st {};
   if (stat(path.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) refuse(path, EISDIR);
-    target.identity_ = {st.st_dev, st.st_ino, {}};
     if (!S_ISREG(st.st_mode)) {
       // A device or a pipe: written in place (never rename anything over it), opened without
       // blocking so that a FIFO nobody reads is refused instead of hanging the run.
@@ -107,7 +104,6 @@ OutputTarget OutputTarget::open(const std::string& path) {
     struct stat dir {};
     if (stat(parent_of(path).c_str(), &dir) != 0) refuse(path, errno);
     if (!S_ISDIR(dir.st_mode)) refuse(path, ENOTDIR);
-    target.identity_ = {dir.st_dev, dir.st_ino, name_of(path)};
     target.final_ = path;
   }
   target.partial_ = target.final_ + ".partial";
@@ -150,8 +146,7 @@ OutputTarget::OutputTarget(OutputTarget&& other) noexcept
       created_(other.created_),
       path_(std::move(other.path_)),
       final_(std::move(other.final_)),
-      partial_(std::move(other.partial_)),
-      identity_(std::move(other.identity_)) {
+      partial_(std::move(other.partial_)) {
   other.fd_ = -1;
   other.owns_fd_ = false;
   other.created_ = false;

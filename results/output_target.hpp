@@ -48,7 +48,6 @@ class OutputTarget {
 
   int fd() const { return fd_; }
   bool is_stdout() const { return fd_ == 1; }
-  const FileIdentity& identity() const { return identity_; }
   // Where the bytes are: FILE.partial until commit(), else the path.
   const std::string& current_name() const { return partial_.empty() ? path_ : partial_; }
   const std::string& path() const { return path_; }
@@ -61,7 +60,6 @@ class OutputTarget {
   std::string path_;      // what the user named
   std::string final_;     // where FILE.partial goes (the target of a symlink)
   std::string partial_;   // empty: written in place
-  FileIdentity identity_;
 };
 
 }  // namespace mpibench

@@ -43,9 +43,9 @@ Outputs Outputs::open(const OutputRequest& request) {
     for (Open& o : outputs.open_) o.target.abandon();
     throw OutputRefused(std::move(message));
   };
-  const OutputTarget screen = OutputTarget::standard_output();
-  const bool file_on_stdout = std::any_of(outputs.open_.begin(), outputs.open_.end(), [&](const Open& o) {
-    return o.target.is_stdout() || o.target.identity() == screen.identity();
+  const auto screen = identify_output("-");
+  const bool file_on_stdout = std::any_of(wanted.begin(), wanted.end(), [&](const Wanted& w) {
+    return w.path == "-" || (screen && identify_output(w.path) == screen);
   });
   for (Open& o : outputs.open_) {
     try {
