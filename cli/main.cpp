@@ -1,43 +1,64 @@
 // mpibench's entry point: the only place that catches errors, prints them and picks the
 // exit code, so every failure reaches the user as one line and every rank exits alike.
+// Commands that need no MPI (--help, --version, list, compare) never initialize it.
 #include <mpi.h>
 
 #include <fmt/format.h>
 
 #include <exception>
+#include <optional>
 
 #include "bench/errors.hpp"
 #include "bench/job.hpp"
 #include "bench/mpi_check.hpp"
 #include "bench/watchdog.hpp"
+#include "cli/launcher_rank.hpp"
 #include "cli/options.hpp"
 #include "results/async_endings.hpp"
 
 namespace {
 
-int run(int argc, char** argv, int rank) {
-  using namespace mpibench;
-  const auto error = [rank](const std::exception& e) {
-    if (rank == 0) fmt::print(stderr, "mpibench: error: {}\n", e.what());
+using namespace mpibench;
+
+// Under mpiexec -n N an offline command runs N times: launcher rank 0 speaks and acts, the
+// others only exit.
+int run_offline(const std::optional<Command>& command, const std::optional<std::string>& usage) {
+  if (launcher_rank() != 0) return usage ? exit_usage : exit_ok;
+  if (usage) {
+    fmt::print(stderr, "mpibench: error: {}\n", *usage);
+    return exit_usage;
+  }
+  switch (command->kind) {
+    case Command::Kind::print:
+      fmt::print("{}", command->text);
+      return exit_ok;
+    case Command::Kind::list:
+      fmt::print("{}", pattern_list_text());
+      return exit_ok;
+    case Command::Kind::compare:
+      return run_compare(command->compare);
+    case Command::Kind::run:
+      break;
+  }
+  return exit_usage;
+}
+
+int run(const std::optional<Command>& command, const std::optional<std::string>& usage, int rank) {
+  const auto error = [rank](const std::string& what) {
+    if (rank == 0) fmt::print(stderr, "mpibench: error: {}\n", what);
   };
+  if (usage) {  // the same on every rank: rank 0 speaks for all
+    error(*usage);
+    return exit_usage;
+  }
   try {
-    const Command command = parse_command_line(argc, argv);
-    switch (command.kind) {
-      case Command::Kind::print:
-        if (rank == 0) fmt::print("{}", command.text);
-        return exit_ok;
-      case Command::Kind::list:
-        if (rank == 0) fmt::print("{}", pattern_list_text());
-        return exit_ok;
-      case Command::Kind::run:
-        run_job(command.config);
-        return exit_ok;
-    }
-  } catch (const UsageError& e) {  // the same on every rank: rank 0 speaks for all
-    error(e);
+    run_job(command->config);
+    return exit_ok;
+  } catch (const UsageError& e) {
+    error(e.what());
     return exit_usage;
   } catch (const RunError& e) {
-    error(e);
+    error(e.what());
     return exit_run_failed;
   } catch (const std::exception& e) {
     // An MPI failure or a bug on this rank alone: the others may be waiting for it in a
@@ -51,15 +72,26 @@ int run(int argc, char** argv, int rank) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Parsing is deterministic: every rank reaches the same command or the same error.
+  std::optional<Command> command;
+  std::optional<std::string> usage;
+  try {
+    command = parse_command_line(argc, argv);
+  } catch (const UsageError& e) {
+    usage = e.what();
+  }
+  if (command ? command->kind != Command::Kind::run : is_offline_command(argc, argv)) {
+    return run_offline(command, usage);
+  }
   // Threads the MPI library starts inherit this mask, so a stop signal always reaches the
   // main thread, and one that arrives during MPI_Init waits for the handlers below.
-  mpibench::block_async_signals_in_new_threads();
+  block_async_signals_in_new_threads();
   MPI_Init(&argc, &argv);
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  mpibench::install_stop_handlers(rank == 0);
-  mpibench::unblock_async_signals();
-  const int code = run(argc, argv, rank);
+  install_stop_handlers(rank == 0);
+  unblock_async_signals();
+  const int code = run(command, usage, rank);
   MPI_Finalize();
   return code;
 }

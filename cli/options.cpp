@@ -104,6 +104,12 @@ std::string known_patterns() {
 
 }  // namespace
 
+bool is_offline_command(int argc, const char* const* argv) {
+  if (argc < 2) return false;
+  const std::string_view first = argv[1];
+  return first == "list" || first == "compare" || first == "--help" || first == "-h" || first == "--version";
+}
+
 std::string pattern_list_text() {
   std::string text = fmt::format("{:<12} {:>9}  {}\n", "pattern", "min_ranks", "measures");
   for (const PatternEntry& entry : pattern_catalog()) {
@@ -117,7 +123,7 @@ Command parse_command_line(int argc, const char* const* argv) {
   // An unknown word where the pattern goes gets its own message; CLI11's would be "the
   // following argument was not expected", which does not say what was expected.
   const std::string_view first = argc > 1 ? argv[1] : "";
-  if (argc > 1 && first[0] != '-' && first != "list" && first != "all" &&
+  if (argc > 1 && first[0] != '-' && first != "list" && first != "all" && first != "compare" &&
       find_pattern(first) == nullptr) {
     throw UsageError(fmt::format("unknown pattern '{}'; known patterns: {} (see 'mpibench list')",
                                  argv[1], known_patterns()));
@@ -140,6 +146,10 @@ Command parse_command_line(int argc, const char* const* argv) {
     add_common_options(*sub, raw, entry.options.tasks ? default_task_sizes : default_sizes);
     add_pattern_options(*sub, entry.options, raw);
   }
+  CompareOptions compare;
+  add_compare_options(*app.add_subcommand("compare", "Compare a candidate's launches with a baseline's "
+                                                     "(the regression gate; runs without mpiexec)"),
+                      compare);
   CLI::App* all = app.add_subcommand(
       "all", "Every pattern the launched ranks allow, one after the other, into one CSV");
   add_common_options(*all, raw, default_sizes);
@@ -170,6 +180,11 @@ Command parse_command_line(int argc, const char* const* argv) {
   refuse_empty_values(*chosen);
   if (chosen->get_name() == "list") {
     command.kind = Command::Kind::list;
+    return command;
+  }
+  if (chosen->get_name() == "compare") {
+    command.kind = Command::Kind::compare;
+    command.compare = finish_compare_request(std::move(compare), quoted_command_line(argc, argv));
     return command;
   }
   RunConfig& config = command.config;

@@ -3,8 +3,11 @@
 
 namespace mpibench {
 
-// A --precision value: a fraction ("0.01") or a percentage ("1%"), above 0 and below 1
-// (100%). Throws UsageError naming the bad text.
-double parse_precision(std::string_view text);
+// A fraction ("0.01") or a percentage ("1%") given to `option`, above 0 and below `below`
+// (1 = 100%). Throws UsageError naming the option and the bad text.
+double parse_fraction(std::string_view text, std::string_view option, double below);
+
+// A --precision value: above 0 and below 100%.
+inline double parse_precision(std::string_view text) { return parse_fraction(text, "--precision", 1); }
 
 }  // namespace mpibench

@@ -89,8 +89,7 @@ void Outputs::publish() const {
 }
 
 void Outputs::begin(const Metadata& metadata, std::span<const Column> columns) {
-  columns_.clear();
-  for (const Column& column : columns) columns_.push_back(column.name);
+  columns_.assign(columns.begin(), columns.end());
   begun_ = true;  // before writing: an output that began must end, even if another failed
   publish();
   write_each([&](Writer& w) { return w.begin(metadata, columns); });
@@ -98,10 +97,11 @@ void Outputs::begin(const Metadata& metadata, std::span<const Column> columns) {
 
 void Outputs::row(const Record& record) {
   for (const auto& [column, cell] : record.cells()) {
-    if (std::find(columns_.begin(), columns_.end(), column) == columns_.end()) {
+    const auto declared = std::find_if(columns_.begin(), columns_.end(), [&](const Column& c) { return c.name == column; });
+    if (declared == columns_.end()) {
       throw std::logic_error(fmt::format("a row has column '{}', which the run did not declare", column));
     }
-    const ColumnType type = column_named(column).type;
+    const ColumnType type = declared->type;
     const bool fits = std::holds_alternative<std::monostate>(cell) ||
                       (type == ColumnType::text && std::holds_alternative<std::string>(cell)) ||
                       (type == ColumnType::integer && std::holds_alternative<std::int64_t>(cell)) ||

@@ -56,7 +56,7 @@ class Outputs {
   void publish() const;
 
   std::vector<Open> open_;
-  std::vector<std::string_view> columns_;
+  std::vector<Column> columns_;
   std::array<std::string, async_stop_kinds> reasons_;
   bool begun_ = false;
   bool finished_ = false;

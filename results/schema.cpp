@@ -63,7 +63,25 @@ constexpr std::array<std::string_view, 24> always{
     "max_us", "p95_us", "p99_us", "ci_low_us", "ci_high_us", "ci_level", "ci_rel", "cv",
     "outliers", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "stop", "sync", "invalid", "repeat"};
 
+constexpr std::array verdicts{
+    Column{"configuration", "", configuration, text, true},
+    Column{"bytes", "B", size, integer, true},
+    Column{"baseline_launches", "", measurement, integer, false},
+    Column{"candidate_launches", "", measurement, integer, false},
+    Column{"baseline_us", "us", measurement, real, true},
+    Column{"candidate_us", "us", measurement, real, true},
+    Column{"change", "", result, real, true},
+    Column{"change_low", "", result, real, true},
+    Column{"change_high", "", result, real, true},
+    Column{"change_level", "", result, real, false},
+    Column{"p", "", result, real, false},
+    Column{"q", "", result, real, true},
+    Column{"verdict", "", result, text, true},
+};
+
 }  // namespace
+
+std::span<const Column> verdict_columns() { return verdicts; }
 
 std::string_view to_string(ColumnType type) {
   switch (type) {

@@ -45,6 +45,10 @@ const Column& column_named(std::string_view name);
 // The columns of a run, in declared order: those named in `used` plus the ones every row has.
 std::vector<Column> run_columns(const std::vector<std::string_view>& used);
 
+// The columns of `mpibench compare`'s verdicts, a table of their own (one row per
+// configuration and size compared).
+std::span<const Column> verdict_columns();
+
 // The `columns` metadata value: "name:role:unit:type" items separated by spaces, unit "-"
 // when there is none. Python readers take roles and units from it instead of keeping a copy.
 std::string describe_columns(std::span<const Column> columns);

@@ -16,6 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from support import *  # noqa: E402,F401,F403
+import compare_cases  # noqa: E402,F401  (registers its cases)
 import faults  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
@@ -617,44 +618,6 @@ def json_path_unwritable_leaves_no_csv(ctx):
     proc = ctx.run(2, "pingpong", "--sizes", "8", "-o", out, "--json", bad, expect=2)
     check(proc.stderr.strip() == f"mpibench: error: cannot write '{bad}': No such file or directory", proc.stderr)
     check(not os.path.exists(out), "the CSV was left behind")
-
-
-# --- comparing runs ----------------------------------------------------------------------------
-
-def compare(ctx, baseline, candidate, *extra):
-    script = os.path.join(ctx.source_dir, "plots", "compare.py")
-    return subprocess.run([sys.executable, script, baseline, candidate, *extra],
-                          capture_output=True, text=True, timeout=60)
-
-
-@case("cli")
-def compare_flags_only_clear_regressions(ctx):
-    golden = os.path.join(ctx.source_dir, "tests", "golden")
-    proc = compare(ctx, os.path.join(golden, "compare_baseline.csv"), os.path.join(golden, "compare_candidate.csv"))
-    check(proc.returncode == 1, f"exit {proc.returncode}: {proc.stdout}{proc.stderr}")
-    verdicts = {l.split()[2]: l for l in proc.stdout.splitlines() if l.startswith("pingpong")}
-    # 8 B: 10% slower, intervals apart. 1 KiB: apart but only 2%. 64 KiB: 10% but the
-    # intervals overlap. 1 MiB: 10% faster, apart.
-    check("REGRESSION" in verdicts["8"], verdicts["8"])
-    check("REGRESSION" not in verdicts["1024"] and verdicts["1024"].rstrip().endswith("%"), verdicts["1024"])
-    check("within noise" in verdicts["65536"], verdicts["65536"])
-    check("improvement" in verdicts["1048576"], verdicts["1048576"])
-    check("1 regressions, 1 improvements" in proc.stdout, proc.stdout)
-    lax = compare(ctx, os.path.join(golden, "compare_baseline.csv"), os.path.join(golden, "compare_candidate.csv"),
-                  "--threshold", "15%")
-    check(lax.returncode == 0, f"a 10% slowdown is below a 15% threshold: {lax.stdout}")
-
-
-@case("mpi")
-def compare_a_run_with_itself_finds_nothing(ctx):
-    out = ctx.path("run.csv")
-    ctx.run(2, "pingpong", "--sizes", "8,1K", "--samples", "10", "-q", "-o", out)
-    proc = compare(ctx, out, out)
-    check(proc.returncode == 0 and "0 regressions, 0 improvements" in proc.stdout, proc.stdout + proc.stderr)
-    other = ctx.path("other.csv")
-    ctx.run(2, "bcast", "--sizes", "8", "--samples", "10", "-q", "-o", other)
-    proc = compare(ctx, out, other)
-    check(proc.returncode == 2 and "no configuration in common" in proc.stderr, proc.stderr)
 
 
 # --- the plot ----------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from support import *  # noqa: F401,F403
 # Long enough that the signal always arrives mid-run: every size samples for 2 s.
 LONG = ["pingpong", "--sizes", "0:1K", "--precision", "1e-9", "--max-time", "2", "-q"]
 PLOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "plots", "plot.py")
-COMPARE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "plots", "compare.py")
 
 
 class Launch:
@@ -433,7 +432,6 @@ def readers_refuse_what_is_not_a_whole_result(ctx):
     refused_input(reader(ctx, PLOT, ctx.path("missing.csv"), "-o", ctx.path("x.png")), "No such file")
     refused_input(reader(ctx, PLOT, ctx.work, "-o", ctx.path("x.png")), "Is a directory")
     check(not os.path.exists(ctx.path("x.png")), "a picture was drawn from bad input")
-    refused_input(reader(ctx, COMPARE, good, ctx.path("truncated.csv")), "cut or damaged")
 
 
 @case("plot")
@@ -448,15 +446,3 @@ def incomplete_runs_are_drawn_only_when_allowed_and_then_say_so(ctx):
     check(proc.returncode == 0, proc.stderr)
     with open(png, "rb") as f:
         check(f.read(8) == b"\x89PNG\r\n\x1a\n", "not a PNG")
-
-
-@case("plot")
-def compare_refuses_an_incomplete_or_partial_candidate(ctx):
-    base, cand = ctx.path("base.csv"), ctx.path("cand.csv")
-    ctx.run(2, "pingpong", "--sizes", "8,64,1K", "--samples", "3", "-q", "-o", base)
-    ctx.run(2, "pingpong", "--sizes", "8,64,1K", "--validate", "--corrupt-payload", "--samples", "3", "-q",
-            "-o", cand, expect=1)
-    refused_input(reader(ctx, COMPARE, base, cand + ".partial"), "incomplete")
-    short = ctx.path("short.csv")
-    ctx.run(2, "pingpong", "--sizes", "8", "--samples", "3", "-q", "-o", short)
-    refused_input(reader(ctx, COMPARE, base, short), "2 of 3 baseline configurations are missing")

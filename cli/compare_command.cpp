@@ -1,0 +1,165 @@
+#include "cli/compare_command.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "bench/errors.hpp"
+#include "cli/precision.hpp"
+#include "results/output_errors.hpp"
+#include "results/outputs.hpp"
+#include "results/result_file.hpp"
+#include "results/schema.hpp"
+
+namespace mpibench {
+namespace {
+
+constexpr const char* compare_help =
+    "Compare a candidate's launches with a baseline's and say which configurations got slower. "
+    "Each file is one launch (CSV as mpibench writes it; --repeat rows inside it count as one "
+    "launch); interleave the launches of the two sides so that drift hits both alike. Per "
+    "configuration and size: an exact one-sided Mann-Whitney test on the launches' medians (log "
+    "scale), the Hodges-Lehmann change with its Moses interval, and a correction over every row "
+    "compared. Use 8 launches a side for one pattern, 10 for 'all'. Exit: 0 no regression, 1 a "
+    "regression, 2 unusable input (incomplete or damaged files, too few launches).";
+
+std::string percent(double fraction) { return fmt::format("{:+.1f}%", fraction * 100); }
+
+void print_table(const Comparison& c, const CompareRequest& r) {
+  std::size_t width = 13;
+  for (const Verdict& v : c.rows) width = std::max(width, v.configuration.size());
+  fmt::print("{:<{}} {:>9} {:>12} {:>12} {:>27} {:>8}  verdict\n", "configuration", width, "bytes",
+             "baseline_us", "candidate_us", "change [interval]", "q");
+  for (const Verdict& v : c.rows) {
+    const std::string change = r.settings.single_launch && v.change_level == 0
+                                   ? percent(v.change)
+                                   : fmt::format("{} [{}, {}]", percent(v.change), percent(v.change_low),
+                                                 percent(v.change_high));
+    fmt::print("{:<{}} {:>9} {:>12.4g} {:>12.4g} {:>27} {:>8.2g}  {}\n", v.configuration, width, v.bytes,
+               v.baseline_us, v.candidate_us, change, v.q, v.verdict);
+  }
+  for (const std::string& row : c.only_in_baseline) fmt::print("only in the baseline: {}\n", row);
+  for (const std::string& row : c.only_in_candidate) fmt::print("only in the candidate: {}\n", row);
+  double lowest = 1;
+  for (const Verdict& v : c.rows) lowest = std::min(lowest, v.change_level);
+  const bool intervals = !c.rows.empty() && c.rows.front().change_level > 0;
+  fmt::print("{} rows compared, {} baseline and {} candidate launches, {} correction, alpha {:g}, threshold "
+             "{:g}%{}: {} regression{}, {} improvement{}\n",
+             c.rows.size(), r.baseline.size(), r.candidate.size(),
+             r.settings.correction == Correction::holm ? "Holm" : "Benjamini-Hochberg", r.settings.alpha,
+             r.settings.threshold * 100,
+             intervals ? fmt::format("; intervals cover at least {:.2f}%", lowest * 100) : "",
+             c.regressions, c.regressions == 1 ? "" : "s", c.improvements, c.improvements == 1 ? "" : "s");
+}
+
+void write_verdicts(const Comparison& c, const CompareRequest& r) {
+  if (!r.output_csv && !r.output_json) return;
+  Outputs outputs = Outputs::open({r.output_csv, r.output_json, false});
+  std::string inputs;
+  for (const auto& f : r.baseline) inputs += (inputs.empty() ? "" : " ") + f;
+  std::string candidates;
+  for (const auto& f : r.candidate) candidates += (candidates.empty() ? "" : " ") + f;
+  const Metadata metadata{{"schema_version", schema_version},
+                          {"command_line", r.command_line},
+                          {"baseline", inputs},
+                          {"candidate", candidates},
+                          {"threshold", fmt::format("{:g}", r.settings.threshold)},
+                          {"alpha", fmt::format("{:g}", r.settings.alpha)},
+                          {"correction", r.settings.correction == Correction::holm ? "holm" : "bh"},
+                          {"columns", describe_columns(verdict_columns())}};
+  outputs.begin(metadata, verdict_columns());
+  for (const Verdict& v : c.rows) {
+    Record row;
+    row.set("configuration", v.configuration)
+        .set("bytes", v.bytes)
+        .set("baseline_launches", static_cast<std::int64_t>(v.baseline_launches))
+        .set("candidate_launches", static_cast<std::int64_t>(v.candidate_launches))
+        .set("baseline_us", v.baseline_us)
+        .set("candidate_us", v.candidate_us)
+        .set("change", v.change)
+        .set("change_low", v.change_low)
+        .set("change_high", v.change_high)
+        .set("change_level", v.change_level)
+        .set("p", v.p)
+        .set("q", v.q)
+        .set("verdict", v.verdict);
+    outputs.row(row);
+  }
+  outputs.finish_complete();
+}
+
+}  // namespace
+
+void add_compare_options(CLI::App& sub, CompareOptions& o) {
+  sub.description(compare_help);
+  sub.add_option("--baseline", o.request.baseline, "The baseline's launches, one file each")
+      ->required()
+      ->type_name("FILE...");
+  sub.add_option("--candidate", o.request.candidate, "The candidate's launches, one file each")
+      ->required()
+      ->type_name("FILE...");
+  sub.add_option("--threshold", o.threshold, "Smallest change that counts (0.05 or 5%)")
+      ->type_name("T")
+      ->capture_default_str();
+  sub.add_option("--alpha", o.request.settings.alpha,
+                 "Largest corrected p (q) of a regression or improvement")
+      ->check(CLI::Range(1e-12, 0.5).description(""))
+      ->type_name("A")
+      ->capture_default_str();
+  sub.add_option("--correction", o.correction,
+                 "Over all rows compared: bh (Benjamini-Hochberg, false discovery rate) or holm "
+                 "(family-wise error)")
+      ->check(CLI::IsMember({"bh", "holm"}).description(""))
+      ->type_name("C")
+      ->capture_default_str();
+  sub.add_flag("--single-launch", o.request.settings.single_launch,
+               "With one launch a side: flag a row when the change passes the threshold and the two "
+               "95% intervals of the median do not overlap (expect false alarms: one launch's "
+               "interval is far narrower than the launch-to-launch spread)");
+  sub.add_option("-o,--output", o.output, "Also write the verdicts as CSV to this file")->type_name("FILE.csv");
+  sub.add_option("--json", o.json, "Also write the verdicts as JSON to this file")->type_name("FILE.json");
+}
+
+CompareRequest finish_compare_request(CompareOptions o, std::string command_line) {
+  CompareRequest request = std::move(o.request);
+  request.settings.threshold = parse_fraction(o.threshold, "--threshold", 10);
+  request.settings.correction = o.correction == "holm" ? Correction::holm : Correction::benjamini_hochberg;
+  if (!o.output.empty()) request.output_csv = o.output;
+  if (!o.json.empty()) request.output_json = o.json;
+  request.command_line = std::move(command_line);
+  return request;
+}
+
+int run_compare(const CompareRequest& request) {
+  const auto error = [](const std::exception& e, int code) {
+    fmt::print(stderr, "mpibench: error: {}\n", e.what());
+    return code;
+  };
+  Comparison comparison;
+  try {
+    std::vector<ResultFile> baseline, candidate;
+    for (const std::string& path : request.baseline) baseline.push_back(read_result_file(path));
+    for (const std::string& path : request.candidate) candidate.push_back(read_result_file(path));
+    comparison = compare_launches(baseline, candidate, request.settings);
+  } catch (const UnusableInput& e) {
+    return error(e, exit_usage);
+  }
+  for (const std::string& w : comparison.warnings) fmt::print(stderr, "mpibench: warning: {}\n", w);
+  if (request.settings.single_launch && (request.baseline.size() == 1 || request.candidate.size() == 1)) {
+    fmt::print(stderr,
+               "mpibench: warning: one launch a side: verdicts compare confidence intervals within one "
+               "launch, which are far narrower than the spread between launches; false alarms are "
+               "likely (use 8 launches a side)\n");
+  }
+  print_table(comparison, request);
+  try {
+    write_verdicts(comparison, request);
+  } catch (const OutputRefused& e) {
+    return error(e, exit_usage);
+  } catch (const OutputFailed& e) {
+    return error(e, exit_run_failed);
+  }
+  return comparison.regressions > 0 ? 1 : 0;
+}
+
+}  // namespace mpibench

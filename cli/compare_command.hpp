@@ -1,0 +1,38 @@
+#pragma once
+// `mpibench compare`: the regression gate. It reads results and never initializes MPI.
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "results/comparison.hpp"
+
+namespace mpibench {
+
+struct CompareRequest {
+  std::vector<std::string> baseline;   // one file per launch
+  std::vector<std::string> candidate;
+  CompareSettings settings;
+  std::optional<std::string> output_csv;   // the verdicts
+  std::optional<std::string> output_json;
+  std::string command_line;
+};
+
+// What CLI11 fills for the subcommand; finish_compare_request() checks and converts it.
+struct CompareOptions {
+  CompareRequest request;
+  std::string threshold = "5%";
+  std::string correction = "bh";
+  std::string output;
+  std::string json;
+};
+
+void add_compare_options(CLI::App& sub, CompareOptions& options);
+CompareRequest finish_compare_request(CompareOptions options, std::string command_line);
+
+// Prints the verdict table and writes the verdicts when asked. Returns the exit code: 0 no
+// regression, 1 a regression, 2 unusable input; 1 also when a verdict file cannot be written.
+int run_compare(const CompareRequest& request);
+
+}  // namespace mpibench
