@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 namespace mpibench {
 namespace {
@@ -15,10 +17,6 @@ std::string json_value(const Cell& cell) {
     std::string operator()(const std::string& v) const { return json_string(v); }
   };
   return std::visit(Visitor{}, cell);
-}
-
-bool is_number(const Cell& cell) {
-  return std::holds_alternative<double>(cell) || std::holds_alternative<std::int64_t>(cell);
 }
 
 }  // namespace
@@ -45,12 +43,17 @@ std::string json_string(std::string_view text) {
 
 std::string BenchmarkJsonWriter::begin(const Metadata& metadata, std::span<const Column> columns) {
   columns_.assign(columns.begin(), columns.end());
+  std::string build = "release";
   for (const auto& [key, value] : metadata) {
-    // Google Benchmark's own context keys where mpibench has the same fact.
+    // Google Benchmark's own context keys, typed as it types them, where mpibench has the
+    // same fact; the rest as strings under mpibench's names.
+    if (key == "usable_cores_per_node") context_.emplace_back("num_cpus", value);
+    if (key == "build_type" && value != "Release" && value != "RelWithDebInfo" && value != "MinSizeRel") build = "debug";
+    if (key == "repeat") repetitions_ = std::max(1, std::atoi(value.c_str()));  // "3 (seed 1)"
     const std::string name = key == "date_utc" ? "date" : key == "hosts" ? "host_name" : key;
     context_.emplace_back(name, json_string(value));
   }
-  context_.emplace_back("library_build_type", json_string("release"));
+  context_.emplace_back("library_build_type", json_string(build));
   return "{\n  \"benchmarks\": [";
 }
 
@@ -59,8 +62,8 @@ std::string BenchmarkJsonWriter::row(const Record& record) {
     const Cell* cell = record.find(column);
     return cell == nullptr ? std::string() : format_cell(*cell);
   };
-  // The configuration columns and the repeat name the benchmark; the size and the ranks end
-  // the name, as Google Benchmark puts its arguments last.
+  // The configuration columns name the benchmark; the size and the ranks end the name, as
+  // Google Benchmark puts its arguments last. Repeats share the name, as repetitions.
   std::string name = text("pattern");
   for (const Column& column : columns_) {
     if (column.role != ColumnRole::configuration || column.name == "pattern" || column.name == "ranks") continue;
@@ -68,24 +71,31 @@ std::string BenchmarkJsonWriter::row(const Record& record) {
     if (cell == nullptr || std::holds_alternative<std::monostate>(*cell)) continue;
     name += fmt::format("/{}:{}", column.name, format_cell(*cell));
   }
-  if (const std::string repeat = text("repeat"); !repeat.empty() && repeat != "1") {
-    name += "/repeat:" + repeat;
-  }
   name += fmt::format("/bytes:{}/ranks:{}", text("bytes"), text("ranks"));
 
+  const Cell* median = record.find("median_us");
+  const double ns = median != nullptr && std::holds_alternative<double>(*median) ? std::get<double>(*median) * 1e3 : 0;
+  const std::string repeat = text("repeat");
+  // Google Benchmark's tools print integers of time_unit: nanoseconds keep sub-microsecond
+  // latencies readable. mpibench measures no CPU time; cpu_time, which the tools require, is
+  // the same wall time.
   std::string entry = fmt::format(
-      "{0}\n    {{\"name\": {1}, \"run_name\": {1}, \"run_type\": \"iteration\", \"repetitions\": 1, "
-      "\"repetition_index\": 0, \"threads\": 1, \"iterations\": {2}, \"real_time\": {3}, "
-      "\"cpu_time\": {3}, \"time_unit\": \"us\"",
-      rows_ == 0 ? "" : ",", json_string(name), text("samples").empty() ? "0" : text("samples"),
-      text("median_us").empty() ? "0" : text("median_us"));
+      "{0}\n    {{\"name\": {1}, \"run_name\": {1}, \"run_type\": \"iteration\", \"repetitions\": {2}, "
+      "\"repetition_index\": {3}, \"threads\": 1, \"iterations\": {4}, \"real_time\": {5:.6g}, "
+      "\"cpu_time\": {5:.6g}, \"time_unit\": \"ns\"",
+      rows_ == 0 ? "" : ",", json_string(name), repetitions_, repeat.empty() ? 0 : std::stoi(repeat) - 1,
+      text("samples").empty() ? "0" : text("samples"), ns);
   if (const Cell* bw = record.find("bandwidth_mb_s"); bw != nullptr && std::holds_alternative<double>(*bw)) {
     entry += fmt::format(", \"bytes_per_second\": {:.6g}", std::get<double>(*bw) * 1e6);
   }
+  // Every cell as a field of its own, so that a reader gets the whole row back.
   for (const auto& [column, cell] : record.cells()) {
-    if (column == "pattern" || column == "samples" || !is_number(cell)) continue;
+    if (std::holds_alternative<std::monostate>(cell)) continue;
     entry += fmt::format(", {}: {}", json_string(column), json_value(cell));
   }
+  auto found = std::find_if(times_.begin(), times_.end(), [&](const auto& t) { return t.first == name; });
+  if (found == times_.end()) found = times_.insert(times_.end(), {name, {}});
+  found->second.push_back(ns);
   ++rows_;
   return entry + "}";
 }
@@ -97,8 +107,39 @@ std::string BenchmarkJsonWriter::note(std::string_view key, std::string_view tex
   return {};
 }
 
+// Google Benchmark's aggregates over the repetitions of each benchmark, so that its
+// compare.py runs its U test on repeats.
+std::string BenchmarkJsonWriter::aggregates() const {
+  std::string json;
+  for (const auto& [name, ns] : times_) {
+    if (ns.size() < 2) continue;
+    std::vector<double> sorted = ns;
+    std::sort(sorted.begin(), sorted.end());
+    const std::size_t n = sorted.size();
+    const double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    double mean = 0;
+    for (const double v : ns) mean += v / static_cast<double>(n);
+    double squares = 0;
+    for (const double v : ns) squares += (v - mean) * (v - mean);
+    const double stddev = std::sqrt(squares / static_cast<double>(n - 1));
+    const std::pair<const char*, double> values[] = {
+        {"mean", mean}, {"median", median}, {"stddev", stddev}, {"cv", mean > 0 ? stddev / mean : 0}};
+    for (const auto& [aggregate, value] : values) {
+      const bool percentage = std::string_view(aggregate) == "cv";
+      json += fmt::format(
+          ",\n    {{\"name\": {}, \"run_name\": {}, \"run_type\": \"aggregate\", \"repetitions\": {}, "
+          "\"threads\": 1, \"aggregate_name\": \"{}\", \"aggregate_unit\": \"{}\", \"iterations\": {}, "
+          "\"real_time\": {:.6g}, \"cpu_time\": {:.6g}, \"time_unit\": \"ns\"}}",
+          json_string(name + "_" + aggregate), json_string(name), n, aggregate, percentage ? "percentage" : "time", n,
+          value, value);
+    }
+  }
+  return json;
+}
+
 std::string BenchmarkJsonWriter::finish(std::optional<std::string_view> incomplete_reason) const {
-  std::string json = "\n  ],\n  \"context\": {";
+  // A run that stopped early has no aggregates: its repeats are not all there.
+  std::string json = (incomplete_reason ? std::string() : aggregates()) + "\n  ],\n  \"context\": {";
   bool first = true;
   const auto add = [&](std::string_view key, const std::string& value) {
     json += fmt::format("{}\n    {}: {}", first ? "" : ",", json_string(key), value);

@@ -9,8 +9,9 @@ namespace mpibench {
 
 // Google Benchmark's JSON output format, so its tools (compare.py) can compare two mpibench
 // runs: one "benchmarks" entry per row, named pattern/<configuration columns>/bytes:N/ranks:R,
-// with the median as real_time in microseconds and the other statistics as extra fields,
-// and a "context" object from the metadata. The entries are appended as rows finish and the
+// with the median as real_time in nanoseconds and every cell as a field of its own; --repeat
+// rows are repetitions of one name, followed by mean, median, stddev and cv aggregates; and a
+// "context" object from the metadata. The entries are appended as rows finish and the
 // context comes last (JSON objects are unordered), so writing costs O(rows) in all and a
 // stopped run's context can still carry its "incomplete" reason.
 class BenchmarkJsonWriter final : public Writer {
@@ -23,7 +24,11 @@ class BenchmarkJsonWriter final : public Writer {
  private:
   std::vector<Column> columns_;
   std::vector<std::pair<std::string, std::string>> context_;  // key, rendered JSON value
+  std::string aggregates() const;
+
   std::vector<std::pair<std::string, std::vector<std::string>>> notes_;
+  std::vector<std::pair<std::string, std::vector<double>>> times_;  // per benchmark name, ns
+  int repetitions_ = 1;
   std::size_t rows_ = 0;
 };
 

@@ -57,3 +57,36 @@ TEST(BenchmarkJsonWriter, ANoteSaidTwiceIsOneKeyWithAList) {
 
 }  // namespace
 }  // namespace mpibench
+
+namespace mpibench {
+namespace {
+
+TEST(BenchmarkJsonWriter, RepeatsAreRepetitionsOfOneNameWithAggregates) {
+  BenchmarkJsonWriter writer;
+  writer.begin({{"repeat", "2 (seed 1)"}, {"build_type", "Debug"}, {"usable_cores_per_node", "2"}},
+               testing::columns({"pattern", "ranks", "bytes", "median_us", "repeat"}));
+  std::string text;
+  for (const auto& [repeat, median] : {std::pair{1, 1.0}, std::pair{2, 3.0}}) {
+    Record row;
+    row.set("pattern", std::string("pingpong")).set("ranks", std::int64_t{2}).set("bytes", std::int64_t{8})
+        .set("median_us", median).set("repeat", std::int64_t{repeat});
+    text += writer.row(row);
+  }
+  EXPECT_NE(text.find("\"repetitions\": 2, \"repetition_index\": 1"), std::string::npos) << text;
+  EXPECT_EQ(text.find("repeat:"), std::string::npos) << "the repeat is not part of the name";
+  const std::string end = writer.finish(std::nullopt);
+  // mean 2000 ns, median 2000, stddev sqrt(2) x 1000, cv 0.707
+  EXPECT_NE(end.find("\"name\": \"pingpong/bytes:8/ranks:2_mean\", \"run_name\": \"pingpong/bytes:8/ranks:2\", "
+                     "\"run_type\": \"aggregate\", \"repetitions\": 2, \"threads\": 1, \"aggregate_name\": \"mean\""),
+            std::string::npos) << end;
+  EXPECT_NE(end.find("\"aggregate_name\": \"stddev\", \"aggregate_unit\": \"time\", \"iterations\": 2, "
+                     "\"real_time\": 1414.21"), std::string::npos) << end;
+  EXPECT_NE(end.find("\"aggregate_name\": \"cv\", \"aggregate_unit\": \"percentage\""), std::string::npos) << end;
+  EXPECT_NE(end.find("\"num_cpus\": 2,"), std::string::npos) << end;
+  EXPECT_NE(end.find("\"library_build_type\": \"debug\""), std::string::npos) << end;
+  EXPECT_EQ(writer.finish("interrupted by SIGINT").find("aggregate"), std::string::npos)
+      << "an incomplete run has no aggregates";
+}
+
+}  // namespace
+}  // namespace mpibench

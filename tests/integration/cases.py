@@ -10,6 +10,7 @@ The cases of faults and bad input that a user or a CI system meets are in faults
 """
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -600,7 +601,6 @@ def help_teaches(ctx):
 
 @case("mpi")
 def json_output_in_google_benchmark_format(ctx):
-    import json
     csv_out, json_out = ctx.path("r.csv"), ctx.path("r.json")
     ctx.run(2, "gather", "--sizes", "8,1K", "--root", "1", "--samples", "10", "-q", "-o", csv_out, "--json", json_out)
     doc = json.load(open(json_out))
@@ -609,7 +609,31 @@ def json_output_in_google_benchmark_format(ctx):
     names = [b["name"] for b in doc["benchmarks"]]
     check(names == ["gather/root:1/bytes:8/ranks:2", "gather/root:1/bytes:1024/ranks:2"], names)
     for b, r in zip(doc["benchmarks"], rows):
-        check(b["time_unit"] == "us" and b["real_time"] == r["median_us"] and b["iterations"] == r["samples"], b)
+        check(b["time_unit"] == "ns" and abs(b["real_time"] - 1000 * r["median_us"]) <= 1e-5 * b["real_time"]
+              and b["cpu_time"] == b["real_time"] and b["iterations"] == r["samples"], b)
+        check(all(b[c] == r[c] for c in r if r[c] is not None), f"a cell is missing from {b}")
+
+
+@case("mpi")
+def google_benchmark_compare_runs_its_u_test_on_repeats(ctx):
+    tool = "/usr/share/benchmark/compare.py"
+    if not os.path.exists(tool):
+        raise Skip("Debian's libbenchmark-tools is not installed (scripts/setup installs it)")
+    runs = []
+    for i in (1, 2):
+        out = ctx.path(f"gb{i}.json")
+        ctx.run(2, "pingpong", "--sizes", "8,1K", "--repeat", "3", "--samples", "10", "-q", "--json", out)
+        runs.append(out)
+    doc = json.load(open(runs[0]))
+    names = [b["name"] for b in doc["benchmarks"] if b["run_type"] == "iteration"]
+    check(sorted(set(names)) == ["pingpong/bytes:1024/ranks:2", "pingpong/bytes:8/ranks:2"], names)
+    check(sorted(b["repetition_index"] for b in doc["benchmarks"] if b["name"] == names[0]) == [0, 1, 2], doc)
+    aggregates = sorted(b["aggregate_name"] for b in doc["benchmarks"] if b["run_type"] == "aggregate")
+    check(aggregates == sorted(["mean", "median", "stddev", "cv"] * 2), aggregates)
+    proc = subprocess.run(["/usr/bin/python3", tool, "benchmarks", *runs], capture_output=True, text=True,
+                          timeout=120)
+    check(proc.returncode == 0, proc.stderr)
+    check(proc.stdout.count("U Test, Repetitions: 3 vs 3") == 2, proc.stdout)
 
 
 @case("cli")
