@@ -1,6 +1,7 @@
 #include "results/result_file.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <charconv>
@@ -66,6 +67,19 @@ std::optional<ColumnType> type_named(std::string_view name) {
   return std::nullopt;
 }
 
+template <class Refuse>
+std::vector<ReadColumn> parse_columns(const std::string& described, const Refuse& refuse) {
+  std::vector<ReadColumn> columns;
+  for (const std::string& item : split(described, ' ')) {
+    const auto parts = split(item, ':');
+    const auto role = parts.size() == 4 ? role_named(parts[1]) : std::nullopt;
+    const auto type = parts.size() == 4 ? type_named(parts[3]) : std::nullopt;
+    if (!role || !type) throw refuse(fmt::format("malformed 'columns' item '{}'", item));
+    columns.push_back({parts[0], *role, parts[2] == "-" ? "" : parts[2], *type});
+  }
+  return columns;
+}
+
 bool is_number(const std::string& text, ColumnType type) {
   const char* end = text.data() + text.size();
   if (type == ColumnType::integer) {
@@ -87,6 +101,54 @@ std::optional<std::size_t> ResultFile::column(std::string_view name) const {
   return std::nullopt;
 }
 
+// mpibench's JSON (Google Benchmark's format): every row is an "iteration" entry with each
+// cell as a field, and the context carries the metadata, the columns line among it.
+static ResultFile read_json_result(const std::string& path, const std::string& text) {
+  const std::string name = shown_path(path);
+  const auto refuse = [&](const std::string& why) { return UnusableInput(fmt::format("{}: {}", name, why)); };
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error&) {
+    throw refuse("not valid JSON (the run was killed, or the file was cut)");
+  }
+  if (!doc.is_object() || !doc.contains("context") || !doc["context"].is_object() || !doc.contains("benchmarks") ||
+      !doc["benchmarks"].is_array()) {
+    throw refuse("not an mpibench JSON file: no context or benchmarks");
+  }
+  ResultFile file;
+  file.path = path;
+  for (const auto& [key, value] : doc["context"].items()) {
+    file.metadata.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  if (const std::string* reason = find_metadata(file.metadata, "incomplete")) {
+    throw refuse(fmt::format("the run is incomplete: {}", *reason));
+  }
+  const std::string* version = find_metadata(file.metadata, "schema_version");
+  if (version == nullptr || *version != schema_version) throw refuse("not an mpibench JSON file of schema version 2");
+  const std::string* described = find_metadata(file.metadata, "columns");
+  if (described == nullptr) throw refuse("not an mpibench JSON file: its context has no 'columns'");
+  file.columns = parse_columns(*described, refuse);
+  for (const auto& entry : doc["benchmarks"]) {
+    if (!entry.is_object() || entry.value("run_type", "") != "iteration") continue;
+    std::vector<std::string> row;
+    for (const ReadColumn& column : file.columns) {
+      if (!entry.contains(column.name) || entry[column.name].is_null()) {
+        row.emplace_back();
+      } else if (entry[column.name].is_string()) {
+        row.push_back(entry[column.name].get<std::string>());
+      } else if (entry[column.name].is_number()) {
+        row.push_back(entry[column.name].is_number_integer() ? std::to_string(entry[column.name].get<long long>())
+                                                             : fmt::format("{}", entry[column.name].get<double>()));
+      } else {
+        throw refuse(fmt::format("a benchmark's {} is neither a number nor a text", column.name));
+      }
+    }
+    file.rows.push_back(std::move(row));
+  }
+  return file;
+}
+
 ResultFile read_result_file(const std::string& path) {
   const std::string name = shown_path(path);
   const auto refuse = [&](const std::string& why) { return UnusableInput(fmt::format("{}: {}", name, why)); };
@@ -96,7 +158,9 @@ ResultFile read_result_file(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) throw UnusableInput(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
   const std::string text = buffer.str();
-  if (text.find('\0') != std::string::npos) throw refuse("not an mpibench CSV: it holds binary data");
+  if (path.ends_with(".partial")) throw refuse("a .partial file is the output of a run that has not completed");
+  if (text.find('\0') != std::string::npos) throw refuse("not an mpibench result: it holds binary data");
+  if (text.starts_with("{")) return read_json_result(path, text);
 
   ResultFile file;
   file.path = path;
@@ -132,13 +196,7 @@ ResultFile read_result_file(const std::string& path) {
       }
       const std::string* described = find_metadata(file.metadata, "columns");
       if (described == nullptr) throw refuse("not an mpibench CSV: it has no '# columns' line");
-      for (const std::string& item : split(*described, ' ')) {
-        const auto parts = split(item, ':');
-        const auto role = parts.size() == 4 ? role_named(parts[1]) : std::nullopt;
-        const auto type = parts.size() == 4 ? type_named(parts[3]) : std::nullopt;
-        if (!role || !type) throw refuse(fmt::format("malformed 'columns' item '{}'", item));
-        file.columns.push_back({parts[0], *role, parts[2] == "-" ? "" : parts[2], *type});
-      }
+      file.columns = parse_columns(*described, refuse);
       std::vector<std::string> names;
       for (const ReadColumn& c : file.columns) names.push_back(c.name);
       if (*fields != names) throw refuse(fmt::format("{}: the header does not match the 'columns' line", where));
@@ -163,7 +221,6 @@ ResultFile read_result_file(const std::string& path) {
   if (*ending != fmt::format("end: complete, {} rows", file.rows.size())) {
     throw refuse(fmt::format("'# {}', but the file holds {} rows", *ending, file.rows.size()));
   }
-  if (path.ends_with(".partial")) throw refuse("a .partial file is the output of a run that has not completed");
   return file;
 }
 

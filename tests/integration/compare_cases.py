@@ -147,8 +147,18 @@ def compare_real_launches_of_the_same_binary(ctx):
     for i in range(8):  # interleaved, as the README says
         for side in (base, cand):
             out = ctx.path(f"{'base' if side is base else 'cand'}-{i}.csv")
-            ctx.run(2, "pingpong", "--sizes", "8,1K", "--samples", "10", "-q", "-o", out)
+            ctx.run(2, "pingpong", "--sizes", "8,1K", "--samples", "10", "-q", "-o", out, "--json",
+                    out.replace(".csv", ".json"))
             side.append(out)
     proc = compare(ctx, base, cand)
     check(proc.returncode in (0, 1), proc.stderr)
     check("2 rows compared, 8 baseline and 8 candidate launches" in proc.stdout, proc.stdout)
+    # The JSON of a launch is the same launch: compared with its CSV, nothing changes.
+    as_json = [p.replace(".csv", ".json") for p in base]
+    same = compare(ctx, base, as_json, "-o", ctx.path("v.csv"))
+    check(same.returncode == 0, same.stdout + same.stderr)
+    check(all(r["change"] == 0 for r in mpibench_csv.read(ctx.path("v.csv")).rows), same.stdout)
+    with open(ctx.path("cut.json"), "w") as f:
+        f.write(open(as_json[0]).read()[:300])
+    cut = compare(ctx, base, [ctx.path("cut.json"), *as_json[1:]])
+    check(cut.returncode == 2 and "not valid JSON" in cut.stderr, cut.stderr)
