@@ -659,6 +659,13 @@ def plot_draws_a_png(ctx):
     with open(png, "rb") as f:
         check(f.read(8) == b"\x89PNG\r\n\x1a\n", "not a PNG")
     check(os.path.getsize(png) > 10000, "PNG suspiciously small")
+    # Two launches of one configuration: two lines, or one pooled line with a band.
+    pp2 = ctx.path("pp2.csv")
+    ctx.run(2, "pingpong", "--sizes", "0:1K", "--samples", "5", "-q", "-o", pp2)
+    for extra in ([], ["--pool"]):
+        proc = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), pp, pp2,
+                               "-o", png, *extra], capture_output=True, text=True, timeout=120)
+        check(proc.returncode == 0, proc.stderr)
 
 
 def main():
