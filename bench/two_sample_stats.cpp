@@ -7,12 +7,18 @@
 namespace mpibench {
 namespace {
 
+// Indices of `values`, smallest value first (ties in their given order).
+std::vector<std::size_t> ascending_order(std::span<const double> values) {
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  return order;
+}
+
 // Mid-ranks of `values`, doubled so that they are whole numbers: tied values share the mean
 // of the ranks they span.
 std::vector<long> doubled_mid_ranks(const std::vector<double>& values) {
-  std::vector<std::size_t> order(values.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  const std::vector<std::size_t> order = ascending_order(values);
   std::vector<long> ranks(values.size());
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
@@ -109,9 +115,7 @@ ShiftEstimate hodges_lehmann(std::span<const double> x, std::span<const double> 
 
 std::vector<double> benjamini_hochberg(std::span<const double> p) {
   const std::size_t m = p.size();
-  std::vector<std::size_t> order(m);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+  const std::vector<std::size_t> order = ascending_order(p);
   std::vector<double> q(m);
   double smallest = 1;
   for (std::size_t i = m; i-- > 0;) {
@@ -123,9 +127,7 @@ std::vector<double> benjamini_hochberg(std::span<const double> p) {
 
 std::vector<double> holm(std::span<const double> p) {
   const std::size_t m = p.size();
-  std::vector<std::size_t> order(m);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p[a] < p[b]; });
+  const std::vector<std::size_t> order = ascending_order(p);
   std::vector<double> adjusted(m);
   double largest = 0;
   for (std::size_t i = 0; i < m; ++i) {
