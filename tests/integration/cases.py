@@ -18,6 +18,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from support import *  # noqa: E402,F401,F403
 import compare_cases  # noqa: E402,F401  (registers its cases)
+import install_cases  # noqa: E402,F401  (registers its cases)
 import faults  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
