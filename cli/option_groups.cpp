@@ -46,11 +46,14 @@ const CLI::Validator seed_number(
 }  // namespace
 
 void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_default) {
-  sub.add_option("--sizes", raw.sizes,
-                 "Message sizes in bytes: MIN:MAX (MIN, then doubling while <= MAX; 0 is "
-                 "followed by 1) or a comma list; K, M, G mean KiB, MiB, GiB")
+  auto* sizes = sub.add_option("--sizes", raw.sizes,
+                                "Message sizes in bytes: MIN:MAX (MIN, then doubling while <= MAX; 0 is "
+                                "followed by 1) or a comma list; K, M, G mean KiB, MiB, GiB")
       ->type_name("SIZES")
       ->default_str(sizes_default);
+  sub.add_option("-m", raw.osu_sizes, "As OSU's -m: MAX (meaning 0:MAX) or MIN:MAX")
+      ->type_name("[MIN:]MAX")
+      ->excludes(sizes);
   sub.add_option("-o,--output", raw.output,
                  "Write results as CSV to this file (- for stdout): metadata as '# key: value' "
                  "lines, a header row, one row per size as it finishes, and an end line; "
@@ -91,9 +94,9 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
       ->type_name("N")
       ->excludes(min_samples)
       ->excludes(max_samples);
-  sub.add_option("--iterations", raw.config.iterations,
+  sub.add_option("-i,--iterations", raw.config.iterations,
                  "Fixed mode, to compare with OSU and IMB: exactly N timed operations per size "
-                 "(grouped into samples as usual), after --warmup operations")
+                 "(grouped into samples as usual), after --warmup operations (OSU -i, IMB -iter)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000'000}).description(""))
       ->type_name("N")
       ->excludes(precision)
@@ -121,14 +124,14 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
   sub.add_flag("--drop-outliers", raw.config.drop_outliers,
                "Compute the statistics without the samples outside Tukey's fences (1.5 IQR "
                "beyond the quartiles); the outliers column counts them either way");
-  sub.add_option("--warmup", raw.warmup_ops,
+  sub.add_option("-x,--warmup", raw.warmup_ops,
                  "Untimed operations per size, at least (default: 10 and 5 ms; warm-up also "
-                 "runs until the batch size has settled)")
+                 "runs until the batch size has settled) (OSU -x)")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}).description(""))
       ->type_name("OPS");
-  sub.add_flag("--validate", raw.config.validate,
+  sub.add_flag("-c,--validate", raw.config.validate,
                "Per size, also run operations with payloads derived from (rank, size, pass) "
-               "and check every byte received; outside the timed samples");
+               "and check every byte received; outside the timed samples (OSU -c)");
   sub.add_option("--time-limit", raw.time_limit_s,
                  "Stop the whole run after this many seconds with exit 1 (default: derived "
                  "from the sweep, generously; a hung run always ends)")
@@ -210,9 +213,9 @@ void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw
         ->capture_default_str();
   }
   if (uses.window) {
-    sub.add_option("--window", raw.config.pattern_options.window,
+    sub.add_option("-W,--window", raw.config.pattern_options.window,
                    "Messages in flight per operation (one operation = a window of sends and "
-                   "one acknowledgement)")
+                   "one acknowledgement) (OSU -W)")
         ->check(CLI::Range(1, 4096).description(""))
         ->type_name("W")
         ->capture_default_str();

@@ -17,6 +17,7 @@ namespace mpibench {
 struct RawOptions {
   RunConfig config;
   std::string sizes;  // empty: the pattern's default
+  std::string osu_sizes;  // -m, as OSU: MAX or MIN:MAX
   std::string output;
   std::string json;
   std::optional<std::size_t> samples;

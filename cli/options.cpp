@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "bench/errors.hpp"
 #include "build_info.hpp"
@@ -106,7 +107,8 @@ std::string known_patterns() {
 
 bool is_offline_command(int argc, const char* const* argv) {
   if (argc < 2) return false;
-  const std::string_view first = argv[1];
+  std::string first = argv[1];
+  std::transform(first.begin(), first.end(), first.begin(), [](unsigned char c) { return std::tolower(c); });
   return first == "list" || first == "compare" || first == "--help" || first == "-h" || first == "--version";
 }
 
@@ -118,8 +120,18 @@ std::string pattern_list_text() {
   return text;
 }
 
-Command parse_command_line(int argc, const char* const* argv) {
+Command parse_command_line(int argc, const char* const* raw_argv) {
   Command command;
+  // Pattern and command names in any case (PingPong, ALL), as other suites accept them.
+  std::vector<std::string> words(raw_argv, raw_argv + argc);
+  if (argc > 1) {
+    std::string lower = words[1];
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (find_pattern(lower) != nullptr || lower == "all" || lower == "list" || lower == "compare") words[1] = lower;
+  }
+  std::vector<const char*> pointers;
+  for (const std::string& word : words) pointers.push_back(word.c_str());
+  const char* const* argv = pointers.data();
   // An unknown word where the pattern goes gets its own message; CLI11's would be "the
   // following argument was not expected", which does not say what was expected.
   const std::string_view first = argc > 1 ? argv[1] : "";
@@ -184,7 +196,7 @@ Command parse_command_line(int argc, const char* const* argv) {
   }
   if (chosen->get_name() == "compare") {
     command.kind = Command::Kind::compare;
-    command.compare = finish_compare_request(std::move(compare), quoted_command_line(argc, argv));
+    command.compare = finish_compare_request(std::move(compare), quoted_command_line(argc, raw_argv));
     return command;
   }
   RunConfig& config = command.config;
@@ -197,8 +209,11 @@ Command parse_command_line(int argc, const char* const* argv) {
   }
   const PatternEntry* single = find_pattern(chosen->get_name());
   const bool task_sizes = single != nullptr && single->options.tasks;
-  config.sizes = parse_size_list(raw.sizes.empty() ? (task_sizes ? default_task_sizes : default_sizes)
-                                                   : raw.sizes);
+  // OSU's -m MAX is 0:MAX; its MIN:MAX is mpibench's range already.
+  const std::string sizes = !raw.osu_sizes.empty()
+                                ? (raw.osu_sizes.find(':') == std::string::npos ? "0:" + raw.osu_sizes : raw.osu_sizes)
+                                : raw.sizes;
+  config.sizes = parse_size_list(sizes.empty() ? (task_sizes ? default_task_sizes : default_sizes) : sizes);
   config.pattern_options.op = reduce_op_named(raw.op);
   config.pattern_options.type = reduce_type_named(raw.type);
   if (raw.samples) config.min_samples = config.max_samples = *raw.samples;
@@ -212,7 +227,7 @@ Command parse_command_line(int argc, const char* const* argv) {
   if (!raw.output.empty()) config.output_csv = raw.output;
   if (!raw.json.empty()) config.output_json = raw.json;
   if (raw.time_limit_s > 0) config.time_limit_s = raw.time_limit_s;
-  config.command_line = quoted_command_line(argc, argv);
+  config.command_line = quoted_command_line(argc, raw_argv);
   return command;
 }
 
