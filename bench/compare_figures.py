@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "plots"))
 import mpibench_csv  # noqa: E402
 
-MPIEXEC = "mpiexec.mpich" if os.path.exists("/usr/bin/mpiexec.mpich") else "mpiexec"
+MPIEXEC = "mpiexec.mpich"
 SWEEP = ["pingpong", "--sizes", "0:1M", "-q"]
 THRESHOLD = 0.05
 

@@ -27,7 +27,7 @@ def timed_run(build, *args):
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "r.csv")
         start = time.monotonic()
-        subprocess.run(["mpiexec", "-n", "2", os.path.join(build, "mpibench"), *args, "-q", "-o", out],
+        subprocess.run(["mpiexec.mpich", "-n", "2", os.path.join(build, "mpibench"), *args, "-q", "-o", out],
                        check=True, timeout=1200)
         return mpibench_csv.read(out).rows, time.monotonic() - start
 

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <string_view>
 
@@ -26,24 +28,20 @@ std::string utc_now() {
   return text;
 }
 
-// MPI_Get_library_version is several lines for MPICH, some of them its whole configure
-// line; the short lines (version, date, ABI, device) identify the library.
 std::string library_version() {
   char text[MPI_MAX_LIBRARY_VERSION_STRING] = {};
   int length = 0;
   MPI_Get_library_version(text, &length);
-  std::string kept;
-  std::string_view rest(text, static_cast<std::size_t>(length));
-  while (!rest.empty()) {
-    const auto end = std::min(rest.find('\n'), rest.size());
-    std::string_view line = rest.substr(0, end);
-    rest.remove_prefix(std::min(end + 1, rest.size()));
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
-    if (line.empty() || line.size() > 100) continue;
-    if (!kept.empty()) kept += "; ";
-    for (const char c : line) kept += c == '\t' ? ' ' : c;
-  }
-  return kept;
+  return library_version_text(std::string_view(text, std::min<std::size_t>(static_cast<std::size_t>(length), sizeof(text))));
+}
+
+// Which launcher started the ranks, from what it leaves in their environment.
+std::string launcher() {
+  if (std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr) return "Open MPI's mpirun (ORTE)";
+  if (std::getenv("PMI_FD") != nullptr || std::getenv("HYDI_CONTROL_FD") != nullptr) return "MPICH's hydra (mpiexec)";
+  if (std::getenv("SLURM_STEP_ID") != nullptr) return "Slurm (srun)";
+  if (std::getenv("PMI_RANK") != nullptr || std::getenv("PMIX_RANK") != nullptr) return "a PMI launcher";
+  return "none (singleton)";
 }
 
 // Variables that change how the MPI library behaves, so two runs can be told apart.
@@ -56,6 +54,7 @@ std::vector<std::pair<std::string, std::string>> mpi_environment() {
     const auto equals = text.find('=');
     if (equals == std::string_view::npos) continue;
     const std::string_view name = text.substr(0, equals);
+    if (set_by_launcher(name)) continue;
     for (const std::string_view prefix : prefixes) {
       if (name.rfind(prefix, 0) == 0) {
         found.emplace_back(name, text.substr(equals + 1));
@@ -78,6 +77,40 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 }  // namespace
 
+// MPI_Get_library_version is several lines for MPICH, some of them its whole configure
+// line; the short lines (version, date, ABI, device) identify the library.
+std::string library_version_text(std::string_view raw) {
+  // Open MPI's reported length counts the terminating NUL: a NUL in a CSV makes grep call it
+  // binary and plot titles show a missing glyph.
+  std::string_view rest = raw.substr(0, std::min(raw.find('\0'), raw.size()));
+  std::string kept;
+  while (!rest.empty()) {
+    const auto end = std::min(rest.find('\n'), rest.size());
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty() || line.size() > 100) continue;
+    if (!kept.empty()) kept += "; ";
+    for (const char c : line) kept += c == '\t' ? ' ' : c;
+  }
+  return kept;
+}
+
+// What launchers set for their own bookkeeping (ranks, job ids, addresses, a per-job key,
+// the command): not a setting a user chose, and different in every run.
+bool set_by_launcher(std::string_view name) {
+  constexpr std::string_view launcher_prefixes[] = {
+      "OMPI_COMM_WORLD_", "OMPI_MCA_orte_", "OMPI_MCA_ess", "OMPI_MCA_pmix", "OMPI_APP_CTX_",
+      "OMPI_MCA_initial_wdir", "OMPI_MCA_shmem_RUNTIME_QUERY_hint", "OMPI_MCA_mpi_oversubscribe",
+      "OMPI_MCA_rmaps_base_oversubscribe", "OMPI_ARGV", "OMPI_COMMAND", "OMPI_FILE_LOCATION",
+      "OMPI_FIRST_RANKS", "OMPI_NUM_APP_CTX", "OMPI_UNIVERSE_SIZE", "OMPI_MCA_hwloc_base_cpu_list",
+      "HYDI_", "MPIR_CVAR_CH3_INTERFACE_HOSTNAME"};
+  for (const std::string_view prefix : launcher_prefixes) {
+    if (name.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 Metadata collect_metadata(const RunConfig& config, const Placement& placement, const Clock& clock) {
   int major = 0;
   int minor = 0;
@@ -89,6 +122,7 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("date_utc", utc_now());
   m.emplace_back("mpi_library", library_version());
   m.emplace_back("mpi_standard", fmt::format("{}.{}", major, minor));
+  m.emplace_back("launcher", launcher());
   m.emplace_back("ranks_launched", fmt::format("{}", placement.ranks_launched));
   m.emplace_back("nodes", fmt::format("{}", placement.nodes));
   m.emplace_back("ranks_per_node", fmt::format("{}", placement.max_ranks_per_node));

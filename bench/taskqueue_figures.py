@@ -27,7 +27,7 @@ import mpibench_csv  # noqa: E402
 def run(build, ranks, *args):
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "r.csv")
-        subprocess.run(["mpiexec", "-n", str(ranks), os.path.join(build, "mpibench"), *args, "-q", "-o", out],
+        subprocess.run(["mpiexec.mpich", "-n", str(ranks), os.path.join(build, "mpibench"), *args, "-q", "-o", out],
                        check=True, timeout=600, stderr=subprocess.DEVNULL)
         return mpibench_csv.read(out)
 

@@ -27,6 +27,10 @@ void describe_kept_results(double time_limit_s, const std::string& kept_in);
 // tears the job down.
 void forward_stops_to(int pid);
 
+// The rank has finished and knows its exit code: a signal from now on (a launcher tearing
+// the job down after another rank exited) ends it with that code and prints nothing more.
+void settle_exit_code(int code);
+
 // Arms the run's limit, in two steps. At `seconds`, rank 0 only raises a flag
 // (time_limit_reached) that the runner reads between samples: the ranks then stop together
 // and end through the normal path, with exit 1 from every rank. A run that does not stop

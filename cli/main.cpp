@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
   install_stop_handlers(rank == 0);
   unblock_async_signals();
   const int code = run(command, usage, rank);
+  settle_exit_code(code);
   MPI_Finalize();
   return code;
 }

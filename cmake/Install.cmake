@@ -8,7 +8,7 @@ install(FILES README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The stack, from the library FindMPI found (MPI_C_COMPILER picks it: mpicc.mpich or
 # mpicc.openmpi, never the mpicc alternative).
-if(MPI_C_LIBRARY_VERSION_STRING MATCHES "Open MPI")
+if(MPI_C_LIBRARY_VERSION_STRING MATCHES "Open MPI" OR MPI_C_LIBRARIES MATCHES "openmpi")
   set(MPIBENCH_MPI_STACK openmpi)
   set(_launcher_package openmpi-bin)
 else()

@@ -24,7 +24,7 @@ import mpibench_csv  # noqa: E402
 SIZES = [0, 8, 1024, 65536, 1048576]
 
 
-MPIEXEC = ["mpiexec"]
+MPIEXEC = ["mpiexec.mpich"]
 
 
 def minimal(build, ranks):

@@ -209,7 +209,7 @@ def validation_catches_corruption_in_collectives(ctx):
         root = ["--root", "1"] if pattern in ("bcast", "scatter", "gather", "reduce") else []
         proc = ctx.run(3, pattern, "--sizes", "64", *root, "--validate", "--corrupt-payload",
                        "-q", "-o", out, *SMALL, expect=1)
-        lines = proc.stderr.strip().splitlines()
+        lines = mpibench_lines(proc.stderr)
         check(lines[-1].startswith(f"mpibench: error: validation failed: {pattern} at 64 bytes: rank "),
               f"{pattern}: {proc.stderr!r}")
         check(lines[-1].endswith(f"; the finished rows are kept in '{out}.partial'"), lines[-1])
@@ -289,7 +289,7 @@ def taskqueue_catches_corrupted_payloads(ctx):
             out = ctx.path(f"tq-corrupt-{ranks}-{size}.csv")
             proc = ctx.run(ranks, "taskqueue", "--sizes", size, *extra, "--validate", "--corrupt-payload",
                            "--tasks", "100", "-q", "-o", out, expect=1)
-            lines = proc.stderr.strip().splitlines()
+            lines = mpibench_lines(proc.stderr)
             check(lines[-1].startswith("mpibench: error: validation failed: taskqueue") and needle in lines[-1],
                   f"{ranks} ranks, {size}: {proc.stderr!r}")
             result = stopped_output(out)
@@ -398,7 +398,7 @@ def taskqueue_catches_lost_and_duplicated_tasks(ctx):
         out = ctx.path(f"tq-{fault}.csv")
         proc = ctx.run(2, "taskqueue", "--sizes", "8,64", "--tasks", "50", "--inject-fault", fault,
                        "--loss-timeout", "0.3", "-q", "-o", out, expect=1)
-        lines = proc.stderr.strip().splitlines()
+        lines = mpibench_lines(proc.stderr)
         check(lines[-1] == f"mpibench: error: taskqueue at 8 bytes: {needle}; the finished rows are kept in "
               f"'{out}.partial'", f"{fault}: {proc.stderr!r}")
         result = stopped_output(out)
@@ -413,7 +413,7 @@ def validation_catches_a_corrupted_payload(ctx):
     out = ctx.path("corrupt.csv")
     proc = ctx.run(2, "pingpong", "--sizes", "0,8,1K", "--validate", "--corrupt-payload",
                    "--samples", "5", "-q", "-o", out, expect=1)
-    lines = proc.stderr.strip().splitlines()
+    lines = mpibench_lines(proc.stderr)
     check(len(lines) == 1 and lines[0].startswith("mpibench: error: validation failed"), proc.stderr)
     check("8 bytes" in lines[0] and "offset 4" in lines[0], lines[0])
     result = stopped_output(out)
@@ -558,7 +558,7 @@ def one_rank_is_too_few(ctx):
 def output_directory_missing(ctx):
     out = ctx.path("no/such/dir/r.csv")
     proc = ctx.run(2, "pingpong", "--sizes", "8", "-o", out, expect=2)
-    check(proc.stderr.strip().splitlines() == [f"mpibench: error: cannot write '{out}': No such file or directory"],
+    check(mpibench_lines(proc.stderr) == [f"mpibench: error: cannot write '{out}': No such file or directory"],
           proc.stderr)
 
 
@@ -575,7 +575,7 @@ def unknown_option(ctx):
 @case("cli")
 def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
-    check(proc.stderr.strip().splitlines() == [
+    check(mpibench_lines(proc.stderr) == [
         "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bcast, scatter, "
         "gather, reduce, allreduce, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
         proc.stderr)
@@ -641,7 +641,8 @@ def google_benchmark_compare_runs_its_u_test_on_repeats(ctx):
 def json_path_unwritable_leaves_no_csv(ctx):
     out, bad = ctx.path("r.csv"), ctx.path("missing/r.json")
     proc = ctx.run(2, "pingpong", "--sizes", "8", "-o", out, "--json", bad, expect=2)
-    check(proc.stderr.strip() == f"mpibench: error: cannot write '{bad}': No such file or directory", proc.stderr)
+    check(mpibench_lines(proc.stderr) == [f"mpibench: error: cannot write '{bad}': No such file or directory"],
+          proc.stderr)
     check(not os.path.exists(out), "the CSV was left behind")
 
 
@@ -675,6 +676,7 @@ def main():
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--binary")
     parser.add_argument("--mpiexec")
+    parser.add_argument("--mpiexec-flags", default="")
     parser.add_argument("--source-dir")
     parser.add_argument("--work-dir")
     args = parser.parse_args()

@@ -41,7 +41,7 @@ def sides(ctx, n, shift, spread=1.0, shifted_sizes=SIZES, tag=""):
 
 def compare(ctx, base, cand, *extra, ranks=None):
     args = ["compare", "--baseline", *base, "--candidate", *cand, *extra]
-    command = [ctx.binary, *args] if ranks is None else [ctx.mpiexec, "-n", str(ranks), ctx.binary, *args]
+    command = [ctx.binary, *args] if ranks is None else [*ctx.launcher, "-n", str(ranks), ctx.binary, *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
@@ -137,7 +137,7 @@ def compare_runs_once_under_mpiexec_and_needs_no_mpi(ctx):
     alone = compare(ctx, base, cand)
     launched = compare(ctx, base, cand, ranks=2)
     check(launched.returncode == 0 and launched.stdout == alone.stdout, launched.stdout + launched.stderr)
-    listed = subprocess.run([ctx.mpiexec, "-n", "2", ctx.binary, "list"], capture_output=True, text=True, timeout=60)
+    listed = subprocess.run([*ctx.launcher, "-n", "2", ctx.binary, "list"], capture_output=True, text=True, timeout=60)
     check(listed.stdout.count("pingpong") == 1, listed.stdout)
 
 

@@ -16,7 +16,7 @@ def run(command, cwd=None, timeout=300):
 
 def measure_and_plot(ctx, program, plotter, cwd):
     out = os.path.join(cwd, "r.csv")
-    run([ctx.mpiexec, "-n", "2", program, "pingpong", "--sizes", "8,1K", "--samples", "5", "-q", "-o", out], cwd=cwd)
+    run([*ctx.launcher, "-n", "2", program, "pingpong", "--sizes", "8,1K", "--samples", "5", "-q", "-o", out], cwd=cwd)
     check(len(mpibench_csv.read(out).rows) == 2, "rows")
     run([plotter, out, "-o", os.path.join(cwd, "r.png")], cwd=cwd)
     with open(os.path.join(cwd, "r.png"), "rb") as f:

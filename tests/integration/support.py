@@ -54,16 +54,25 @@ class Context:
     def __init__(self, args):
         self.binary = args.binary
         self.mpiexec = args.mpiexec
+        # The launcher and the flags its stack needs (cmake/Launcher.cmake), as one command.
+        self.launcher = [args.mpiexec, *args.mpiexec_flags.split()]
+        self.open_mpi = "openmpi" in os.path.basename(args.mpiexec)
+
         self.source_dir = args.source_dir
         self.work = os.path.join(args.work_dir, args.name)
         shutil.rmtree(self.work, ignore_errors=True)
         os.makedirs(self.work)
 
+    def forwarded(self, sig):
+        """The signals ranks may receive when the launcher gets `sig`: Open MPI's mpirun turns
+        a Ctrl-C into a SIGTERM to every rank."""
+        return {"SIGINT", "SIGTERM"} if self.open_mpi and sig == "SIGINT" else {sig}
+
     def path(self, name):
         return os.path.join(self.work, name)
 
     def run(self, ranks, *args, expect=0):
-        command = [self.binary, *args] if ranks is None else [self.mpiexec, "-n", str(ranks), self.binary, *args]
+        command = [self.binary, *args] if ranks is None else [*self.launcher, "-n", str(ranks), self.binary, *args]
         proc = subprocess.run(command, capture_output=True, text=True, timeout=150)
         if proc.returncode != expect:
             raise Failure(f"{' '.join(command)}: exit {proc.returncode}, expected {expect}\n"
@@ -92,6 +101,11 @@ def stopped_output(out):
     result = mpibench_csv.read(out + ".partial", allow_incomplete=True)
     check(result.incomplete is not None, "a .partial file reads as complete")
     return result
+
+
+def mpibench_lines(stderr):
+    """The lines mpibench printed: a launcher may add its own (Open MPI's mpirun does)."""
+    return [l for l in stderr.splitlines() if l.startswith("mpibench")]
 
 
 def error_lines(stderr):
@@ -176,8 +190,9 @@ def usage_error(ctx, ranks, args, needle, output=True):
     out = ctx.path("never.csv")
     before = sorted(os.listdir(ctx.work))
     proc = ctx.run(ranks, *args, *(["-o", out] if output else []), expect=2)
-    lines = [l for l in proc.stderr.splitlines() if l.strip()]
-    check(len(lines) == 1, f"expected one line on stderr, got: {proc.stderr!r}")
+    # mpibench's own lines: a launcher may add its banner (Open MPI's mpirun does).
+    lines = [l for l in proc.stderr.splitlines() if l.startswith("mpibench")]
+    check(len(lines) == 1, f"expected one mpibench line on stderr, got: {proc.stderr!r}")
     check(lines[0].startswith("mpibench: error: "), lines[0])
     check(needle in lines[0], f"{needle!r} not in {lines[0]!r}")
     check(sorted(os.listdir(ctx.work)) == before, f"files changed: {before} -> {sorted(os.listdir(ctx.work))}")
