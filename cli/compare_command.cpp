@@ -52,9 +52,8 @@ void print_table(const Comparison& c, const CompareRequest& r) {
              c.regressions, c.regressions == 1 ? "" : "s", c.improvements, c.improvements == 1 ? "" : "s");
 }
 
-void write_verdicts(const Comparison& c, const CompareRequest& r) {
+void write_verdicts(Outputs& outputs, const Comparison& c, const CompareRequest& r) {
   if (!r.output_csv && !r.output_json) return;
-  Outputs outputs = Outputs::open({r.output_csv, r.output_json, false});
   std::string inputs;
   for (const auto& f : r.baseline) inputs += (inputs.empty() ? "" : " ") + f;
   std::string candidates;
@@ -135,6 +134,14 @@ int run_compare(const CompareRequest& request) {
     fmt::print(stderr, "mpibench: error: {}\n", e.what());
     return code;
   };
+  // The verdict files are opened first: one that cannot be written is refused before any
+  // table is printed.
+  Outputs outputs;
+  try {
+    outputs = Outputs::open({request.output_csv, request.output_json, false});
+  } catch (const OutputRefused& e) {
+    return error(e, exit_usage);
+  }
   Comparison comparison;
   try {
     std::vector<ResultFile> baseline, candidate;
@@ -142,6 +149,7 @@ int run_compare(const CompareRequest& request) {
     for (const std::string& path : request.candidate) candidate.push_back(read_result_file(path));
     comparison = compare_launches(baseline, candidate, request.settings);
   } catch (const UnusableInput& e) {
+    outputs.abandon();
     return error(e, exit_usage);
   }
   for (const std::string& w : comparison.warnings) fmt::print(stderr, "mpibench: warning: {}\n", w);
@@ -153,10 +161,9 @@ int run_compare(const CompareRequest& request) {
   }
   print_table(comparison, request);
   try {
-    write_verdicts(comparison, request);
-  } catch (const OutputRefused& e) {
-    return error(e, exit_usage);
+    write_verdicts(outputs, comparison, request);
   } catch (const OutputFailed& e) {
+    outputs.finish_incomplete(e.what());
     return error(e, exit_run_failed);
   }
   return comparison.regressions > 0 ? 1 : 0;

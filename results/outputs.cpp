@@ -143,6 +143,14 @@ void Outputs::finish_incomplete(std::string_view reason) noexcept {
   }
 }
 
+void Outputs::abandon() noexcept {
+  const AsyncSignalBlock hold;
+  finished_ = true;
+  publish();
+  for (Open& o : open_) o.target.abandon();
+  open_.clear();
+}
+
 std::string Outputs::kept_in() const {
   std::string where;
   for (const Open& o : open_) {

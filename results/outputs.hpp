@@ -43,6 +43,10 @@ class Outputs {
   // never throws (the disk may be what failed).
   void finish_incomplete(std::string_view reason) noexcept;
 
+  // Nothing was written after all (the work they were opened for was refused): the
+  // .partial files this run created are removed, as if it had never opened them.
+  void abandon() noexcept;
+
   // Where the results are kept while the run is going ("r.csv.partial and r.json.partial"),
   // for error lines; empty when nothing goes to a file.
   std::string kept_in() const;

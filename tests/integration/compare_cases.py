@@ -118,8 +118,12 @@ def compare_refuses_unusable_files(ctx):
         proc = compare(ctx, base, [*cand[:-1], ctx.path(name)])
         check(proc.returncode == 2 and len(error_lines(proc.stderr)) == 1, f"{name}: {proc.returncode} {proc.stderr}")
         check(name in error_lines(proc.stderr)[0], proc.stderr)
-    proc = compare(ctx, base, [ctx.path("missing.csv")])
+    before = sorted(os.listdir(ctx.work))
+    proc = compare(ctx, base, [ctx.path("missing.csv")], "-o", ctx.path("verdicts.csv"))
     check(proc.returncode == 2 and "No such file" in proc.stderr, proc.stderr)
+    check(sorted(os.listdir(ctx.work)) == before, "a refused compare left a file behind")
+    proc = compare(ctx, base, cand, "-o", ctx.path("no/such/dir/v.csv"))
+    check(proc.returncode == 2 and proc.stdout == "", f"refused before the table: {proc.stdout}{proc.stderr}")
 
 
 @case("cli")
