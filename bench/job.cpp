@@ -135,13 +135,11 @@ void check_sizes(const std::vector<Stage>& stages, const RunConfig& config,
       }
     }
   }
-  if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
   // Rank 0 takes part in every pattern, so it alone knows whether any size is left.
-  std::optional<std::string> nothing;
-  if (!measures_something && !stages.empty() && stages.front().pattern) {
-    nothing = "every size would be skipped: each is below one element of --type; use larger --sizes";
+  if (!problem && !measures_something && !stages.empty() && stages.front().pattern) {
+    problem = "every size would be skipped: each is below one element of --type; use larger --sizes";
   }
-  if (auto agreed = agree_on_problem(world, nothing)) throw UsageError(*agreed);
+  if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
   if (const auto shortfall =
           check_node_memory(placement.node_comm, mine, config.memory_limit_bytes)) {
     problem = fmt::format(
