@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "bench/errors.hpp"
+#include "bench/toolkit/errors.hpp"
 #include "cli/precision.hpp"
 #include "results/output_errors.hpp"
 #include "results/outputs.hpp"

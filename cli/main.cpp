@@ -8,10 +8,10 @@
 #include <exception>
 #include <optional>
 
-#include "bench/errors.hpp"
-#include "bench/job.hpp"
-#include "bench/mpi_check.hpp"
-#include "bench/watchdog.hpp"
+#include "bench/toolkit/errors.hpp"
+#include "bench/harness/job.hpp"
+#include "bench/toolkit/mpi_check.hpp"
+#include "bench/harness/watchdog.hpp"
 #include "cli/launcher_rank.hpp"
 #include "cli/options.hpp"
 #include "results/async_endings.hpp"

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "patterns/task_protocol.hpp"
+#include "patterns/parts/task_protocol.hpp"
 
 namespace mpibench {
 namespace {
@@ -43,14 +43,80 @@ const CLI::Validator seed_number(
     },
     "");
 
+
+// The CLI11 check of a declared option: a range, a sign, or a set of words.
+CLI::Validator check_of(const PatternOption& option) {
+  const bool whole = option.kind == OptionKind::integer || option.kind == OptionKind::integer_list;
+  const bool real = option.kind == OptionKind::real || option.kind == OptionKind::real_list;
+  if (!option.choices.empty()) {
+    std::vector<std::string> words;
+    std::string_view rest = option.choices;
+    while (!rest.empty()) {
+      const auto space = rest.find(' ');
+      words.emplace_back(rest.substr(0, space));
+      rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    }
+    return CLI::IsMember(words).description("");
+  }
+  if (real) return finite_number(!option.min_excluded);  // every real option is 0 or more
+  if (whole && std::isfinite(option.max)) {
+    return CLI::Range(static_cast<std::int64_t>(option.min), static_cast<std::int64_t>(option.max))
+        .description("");
+  }
+  if (whole && option.min >= 1) return CLI::PositiveNumber.description("");
+  if (whole && option.min >= 0) return CLI::NonNegativeNumber.description("");
+  return CLI::Validator();
+}
+
+template <class T>
+CLI::Option* bind(CLI::App& sub, const PatternOption& option, OptionValue& slot) {
+  return sub.add_option(std::string(option.flags), std::get<T>(slot), std::string(option.help));
+}
+
 }  // namespace
 
-void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_default) {
+void add_pattern_options(CLI::App& sub, std::span<const PatternOption* const> options, RawOptions& raw) {
+  for (const PatternOption* option : options) {
+    auto [slot, added] = raw.pattern_values.try_emplace(std::string(option->name()),
+                                                       parse_option_value(*option, option->default_text));
+    OptionValue& value = slot->second;
+    CLI::Option* made = nullptr;
+    switch (option->kind) {
+      case OptionKind::flag:
+        made = sub.add_flag(std::string(option->flags), std::get<bool>(value), std::string(option->help));
+        break;
+      case OptionKind::integer: made = bind<std::int64_t>(sub, *option, value); break;
+      case OptionKind::real: made = bind<double>(sub, *option, value); break;
+      case OptionKind::text: made = bind<std::string>(sub, *option, value); break;
+      case OptionKind::integer_list:
+        made = bind<std::vector<std::int64_t>>(sub, *option, value)->delimiter(',');
+        break;
+      case OptionKind::real_list:
+        made = bind<std::vector<double>>(sub, *option, value)->delimiter(',');
+        break;
+    }
+    if (option->kind != OptionKind::flag) made->check(check_of(*option));
+    if (!option->type_name.empty()) made->type_name(std::string(option->type_name));
+    if (!option->default_text.empty() && option->kind != OptionKind::flag) {
+      made->default_str(std::string(option->default_text));
+    }
+    if (option->hidden()) made->group("");
+  }
+}
+
+namespace {
+
+std::string percent(double fraction) { return fmt::format("{:g}%", fraction * 100); }
+
+}  // namespace
+
+void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_default) {
+  const RunConfig defaults;
   auto* sizes = sub.add_option("--sizes", raw.sizes,
                                 "Message sizes in bytes: MIN:MAX (MIN, then doubling while <= MAX; 0 is "
                                 "followed by 1) or a comma list; K, M, G mean KiB, MiB, GiB")
       ->type_name("SIZES")
-      ->default_str(sizes_default);
+      ->default_str(std::string(sizes_default));
   sub.add_option("-m", raw.osu_sizes, "As OSU's -m: MAX (meaning 0:MAX) or MIN:MAX")
       ->type_name("[MIN:]MAX")
       ->excludes(sizes);
@@ -69,7 +135,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
       "Stop a size once the 95% confidence interval of its median is within this of the "
       "median (relative half-width; 0.01 or 1%)")
       ->type_name("P")
-      ->capture_default_str();
+      ->default_str(percent(defaults.precision));
   auto* min_samples = sub.add_option("--min-samples", raw.config.min_samples,
                                      "Samples per size before the precision is first judged "
                                      "(a sample is one batch of operations between two clock reads)")
@@ -110,7 +176,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
                  "measured; a sample with a late rank is discarded and counted as invalid)")
       ->check(CLI::IsMember({"barrier", "window"}).description(""))
       ->type_name("METHOD")
-      ->capture_default_str();
+      ->default_str(defaults.sync == SyncMethod::window ? "window" : "barrier");
   sub.add_option("--repeat", raw.config.repeat,
                  "Run the whole sweep this many times, in a shuffled size order each time; rows "
                  "carry the repeat, and a summary gives the run-to-run spread of the medians")
@@ -125,8 +191,9 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
                "Compute the statistics without the samples outside Tukey's fences (1.5 IQR "
                "beyond the quartiles); the outliers column counts them either way");
   sub.add_option("-x,--warmup", raw.warmup_ops,
-                 "Untimed operations per size, at least (default: 10 and 5 ms; warm-up also "
-                 "runs until the batch size has settled) (OSU -x)")
+                 fmt::format("Untimed operations per size, at least (default: {} and {:g} ms; warm-up "
+                             "also runs until the batch size has settled) (OSU -x)",
+                             defaults.warmup_ops, defaults.warmup_time_s * 1e3))
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}).description(""))
       ->type_name("OPS");
   sub.add_flag("-c,--validate", raw.config.validate,
@@ -143,83 +210,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_defaul
       ->type_name("SIZE");
   sub.add_flag("-q,--quiet", raw.config.quiet, "No table on stdout (warnings and errors still print)");
   // Test only: proves that validation catches a corrupted payload.
-  sub.add_flag("--corrupt-payload", raw.config.pattern_options.corrupt_payload, "")->group("");
-}
-
-void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw) {
-  if (uses.root) {
-    sub.add_option("--root", raw.config.pattern_options.root, "Rank that is the root of the collective")
-        ->check(CLI::NonNegativeNumber.description(""))
-        ->type_name("RANK")
-        ->capture_default_str();
-  }
-  if (uses.reduction) {
-    sub.add_option("--op", raw.op, "Reduction operation: sum, max, min or prod")
-        ->check(CLI::IsMember({"sum", "max", "min", "prod"}).description(""))
-        ->type_name("OP")
-        ->capture_default_str();
-    sub.add_option("--type", raw.type,
-                   "Element type: int, float or double (sizes are rounded down to whole "
-                   "elements; a size below one element is skipped)")
-        ->check(CLI::IsMember({"int", "float", "double"}).description(""))
-        ->type_name("TYPE")
-        ->capture_default_str();
-  }
-  if (uses.tasks) {
-    auto& o = raw.config.pattern_options;
-    sub.add_option("--workers", o.workers,
-                   "Worker counts to measure, a comma list (default: every rank but the queue, "
-                   "or but the broker and the client)")
-        ->delimiter(',')
-        ->check(CLI::PositiveNumber.description(""))
-        ->type_name("N,...");
-    sub.add_option("--prefetch", o.prefetch,
-                   "Tasks in flight per worker, a comma list (1 = strict round trip; more "
-                   "pipelines, as a Celery worker's prefetch)")
-        ->delimiter(',')
-        ->check(CLI::Range(1, 1024).description(""))
-        ->type_name("P,...")
-        ->default_str("1");
-    sub.add_option("--work-us", o.work_us,
-                   "Simulated work per task in microseconds, a comma list (a busy loop on the "
-                   "clock, not sleep)")
-        ->delimiter(',')
-        ->check(non_negative)
-        ->type_name("US,...")
-        ->default_str("0");
-    sub.add_option("--result-bytes", o.result_bytes,
-                   "Size of each result (the task's id and a checksum of its payload, padded)")
-        ->check(CLI::Range(task::min_result_bytes, 1 << 30).description(""))
-        ->type_name("BYTES")
-        ->capture_default_str();
-    sub.add_flag("--broker", o.broker,
-                 "Route tasks client (rank 1) -> broker (rank 0) -> worker -> broker -> client; "
-                 "the client measures the round trip (needs 3 ranks)");
-    sub.add_option("--loss-timeout", o.loss_timeout_s,
-                   "Seconds without any result after which the tasks in flight count as lost "
-                   "(the run then stops with exit 1)")
-        ->check(positive)
-        ->type_name("SECONDS")
-        ->capture_default_str();
-    // Test only: proves that lost and duplicated results are caught.
-    sub.add_option("--inject-fault", o.inject_fault, "")
-        ->check(CLI::IsMember({"lose", "duplicate"}))
-        ->group("");
-    sub.add_option("--tasks", raw.config.tasks,
-                   "Tasks per configuration, at most (--max-time also ends a configuration; "
-                   "the tasks in flight are always drained)")
-        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}).description(""))
-        ->type_name("T")
-        ->capture_default_str();
-  }
-  if (uses.window) {
-    sub.add_option("-W,--window", raw.config.pattern_options.window,
-                   "Messages in flight per operation (one operation = a window of sends and "
-                   "one acknowledgement) (OSU -W)")
-        ->check(CLI::Range(1, 4096).description(""))
-        ->type_name("W")
-        ->capture_default_str();
-  }
+  sub.add_flag("--corrupt-payload", raw.config.corrupt_payload, "")->group("");
 }
 
 }  // namespace mpibench

@@ -1,13 +1,15 @@
 #pragma once
-// The command line's option groups: which options exist, their help, their checks. Every
-// subcommand gets the common group; a pattern gets the groups its catalog entry names.
+// The command line's options: the common group every subcommand gets, and the options each
+// pattern declares in its definition, turned into CLI11 options with their help and checks.
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
 #include <optional>
+#include <map>
+#include <span>
 #include <string>
 
-#include "bench/run_config.hpp"
+#include "bench/harness/run_config.hpp"
 #include "patterns/catalog.hpp"
 
 namespace mpibench {
@@ -21,22 +23,19 @@ struct RawOptions {
   std::string output;
   std::string json;
   std::optional<std::size_t> samples;
-  std::string precision = "1%";
-  std::string sync = "barrier";
+  std::string precision;  // empty: RunConfig's
+  std::string sync;       // empty: RunConfig's
   std::optional<std::int64_t> warmup_ops;
   double time_limit_s = 0;
   std::string memory_limit;
-  std::string op = "sum";
-  std::string type = "float";  // IMB's default
+  // The patterns' declared options, by name, each holding its default until parsed.
+  std::map<std::string, OptionValue, std::less<>> pattern_values;
 };
 
-inline constexpr const char* default_sizes = "0:4M";
-inline constexpr const char* default_task_sizes = "0:64K";  // task payloads are small
-
 // Sizes, output, stop rule, warm-up, synchronization, repeats, validation, limits.
-void add_common_options(CLI::App& sub, RawOptions& raw, const char* sizes_default);
+void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_default);
 
-// The options of the groups `uses` names (window, root, reduction, tasks).
-void add_pattern_options(CLI::App& sub, const UsesOptions& uses, RawOptions& raw);
+// The options `options` declare, each read into raw.pattern_values.
+void add_pattern_options(CLI::App& sub, std::span<const PatternOption* const> options, RawOptions& raw);
 
 }  // namespace mpibench

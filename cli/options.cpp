@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "bench/errors.hpp"
+#include "bench/toolkit/errors.hpp"
 #include "build_info.hpp"
 #include "cli/option_groups.hpp"
 #include "cli/precision.hpp"
@@ -15,20 +15,6 @@
 
 namespace mpibench {
 namespace {
-
-ReduceOp reduce_op_named(const std::string& name) {
-  for (const ReduceOp op : {ReduceOp::sum, ReduceOp::max, ReduceOp::min, ReduceOp::prod}) {
-    if (to_string(op) == name) return op;
-  }
-  throw UsageError(fmt::format("unknown --op '{}'", name));
-}
-
-ReduceType reduce_type_named(const std::string& name) {
-  for (const ReduceType type : {ReduceType::int32, ReduceType::float32, ReduceType::float64}) {
-    if (to_string(type) == name) return type;
-  }
-  throw UsageError(fmt::format("unknown --type '{}'", name));
-}
 
 constexpr const char* app_description =
     "mpibench measures message-passing patterns over MPI: point-to-point latency and "
@@ -99,7 +85,7 @@ void refuse_empty_values(const CLI::App& app) {
 
 std::string known_patterns() {
   std::string names;
-  for (const PatternEntry& entry : pattern_catalog()) names += fmt::format("{}, ", entry.name);
+  for (const PatternDefinition* definition : pattern_catalog()) names += fmt::format("{}, ", definition->name);
   return names + "all";
 }
 
@@ -114,8 +100,8 @@ bool is_offline_command(int argc, const char* const* argv) {
 
 std::string pattern_list_text() {
   std::string text = fmt::format("{:<12} {:>9}  {}\n", "pattern", "min_ranks", "measures");
-  for (const PatternEntry& entry : pattern_catalog()) {
-    text += fmt::format("{:<12} {:>9}  {}\n", entry.name, entry.min_ranks, entry.summary);
+  for (const PatternDefinition* definition : pattern_catalog()) {
+    text += fmt::format("{:<12} {:>9}  {}\n", definition->name, definition->min_ranks, definition->summary);
   }
   return text;
 }
@@ -153,10 +139,10 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
   app.add_flag("--version", version, "Print the version and exit");
   app.add_subcommand("list", "List the patterns and what each measures");
   RawOptions raw;
-  for (const PatternEntry& entry : pattern_catalog()) {
-    CLI::App* sub = app.add_subcommand(std::string(entry.name), std::string(entry.summary));
-    add_common_options(*sub, raw, entry.options.tasks ? default_task_sizes : default_sizes);
-    add_pattern_options(*sub, entry.options, raw);
+  for (const PatternDefinition* definition : pattern_catalog()) {
+    CLI::App* sub = app.add_subcommand(std::string(definition->name), std::string(definition->summary));
+    add_common_options(*sub, raw, definition->sizes);
+    add_pattern_options(*sub, definition->options, raw);
   }
   CompareOptions compare;
   add_compare_options(*app.add_subcommand("compare", "Compare a candidate's launches with a baseline's "
@@ -165,7 +151,7 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
   CLI::App* all = app.add_subcommand(
       "all", "Every pattern the launched ranks allow, one after the other, into one CSV");
   add_common_options(*all, raw, default_sizes);
-  add_pattern_options(*all, UsesOptions{.window = true, .root = true, .reduction = true, .tasks = true}, raw);
+  add_pattern_options(*all, options_of(pattern_catalog()), raw);
 
   try {
     app.parse(argc, argv);
@@ -202,23 +188,27 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
   RunConfig& config = command.config;
   config = raw.config;
   if (chosen->get_name() == "all") {
-    for (const PatternEntry& entry : pattern_catalog()) config.patterns.emplace_back(entry.name);
+    for (const PatternDefinition* definition : pattern_catalog()) config.patterns.emplace_back(definition->name);
     config.skip_patterns_needing_more_ranks = true;
   } else {
     config.patterns = {chosen->get_name()};
   }
-  const PatternEntry* single = find_pattern(chosen->get_name());
-  const bool task_sizes = single != nullptr && single->options.tasks;
+  const PatternDefinition* single = find_pattern(chosen->get_name());
   // OSU's -m MAX is 0:MAX; its MIN:MAX is mpibench's range already.
   const std::string sizes = !raw.osu_sizes.empty()
                                 ? (raw.osu_sizes.find(':') == std::string::npos ? "0:" + raw.osu_sizes : raw.osu_sizes)
                                 : raw.sizes;
-  config.sizes = parse_size_list(sizes.empty() ? (task_sizes ? default_task_sizes : default_sizes) : sizes);
-  config.pattern_options.op = reduce_op_named(raw.op);
-  config.pattern_options.type = reduce_type_named(raw.type);
+  if (single != nullptr && single->sizeless && !sizes.empty()) {
+    throw UsageError(fmt::format("{} moves no message, so --sizes and -m do not apply to it",
+                                 single->name));
+  }
+  config.sizes = parse_size_list(sizes.empty() ? std::string(single != nullptr ? single->sizes : default_sizes) : sizes);
+  for (const PatternOption* option : options_of(pattern_catalog())) {
+    config.pattern_options.set(*option, raw.pattern_values.find(option->name())->second);
+  }
   if (raw.samples) config.min_samples = config.max_samples = *raw.samples;
-  config.precision = parse_precision(raw.precision);
-  config.sync = raw.sync == "window" ? SyncMethod::window : SyncMethod::barrier;
+  if (!raw.precision.empty()) config.precision = parse_precision(raw.precision);
+  if (!raw.sync.empty()) config.sync = raw.sync == "window" ? SyncMethod::window : SyncMethod::barrier;
   if (raw.warmup_ops) {
     config.warmup_ops = *raw.warmup_ops;
     config.warmup_time_s = 0;

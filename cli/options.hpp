@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "bench/run_config.hpp"
+#include "bench/harness/run_config.hpp"
 #include "cli/compare_command.hpp"
 
 namespace mpibench {

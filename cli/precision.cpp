@@ -5,7 +5,7 @@
 #include <charconv>
 #include <string>
 
-#include "bench/errors.hpp"
+#include "bench/toolkit/errors.hpp"
 
 namespace mpibench {
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-#include "bench/errors.hpp"
+#include "bench/toolkit/errors.hpp"
 
 namespace mpibench {
 namespace {

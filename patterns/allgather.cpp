@@ -1,48 +1,56 @@
-#include "patterns/allgather.hpp"
-
+// MPI_Allgather: every rank contributes a block of `bytes` and receives every rank's block.
 #include <fmt/format.h>
 
-#include "bench/mpi_check.hpp"
-#include "bench/payload.hpp"
+#include "bench/toolkit/mpi_check.hpp"
+#include "bench/toolkit/payload.hpp"
+#include "patterns/definition.hpp"
 
 namespace mpibench {
+namespace {
 
-Allgather::Allgather(const PatternContext& context) : context_(context) {
-  mpi_check(MPI_Comm_rank(context_.comm, &rank_));
-  mpi_check(MPI_Comm_size(context_.comm, &ranks_));
-}
+class Allgather final : public OperationPattern {
+ public:
+  using OperationPattern::OperationPattern;
 
-std::size_t Allgather::buffer_bytes(std::size_t bytes) const {
-  return bytes * static_cast<std::size_t>(ranks_ + 1);
-}
-
-void Allgather::setup(std::size_t bytes) {
-  context_.buffers.release_all();
-  send_ = context_.buffers.get(bytes);
-  recv_ = context_.buffers.get(bytes * static_cast<std::size_t>(ranks_));
-  count_ = static_cast<int>(bytes);
-}
-
-void Allgather::run(std::int64_t ops) {
-  for (std::int64_t i = 0; i < ops; ++i) {
-    mpi_check(MPI_Allgather(send_.data(), count_, MPI_BYTE, recv_.data(), count_, MPI_BYTE,
-                            context_.comm));
+  Timing timing() const override { return Timing::one_per_sample; }
+  std::size_t largest_call_bytes(std::size_t bytes) const override {
+    return bytes * static_cast<std::size_t>(ranks_);
   }
-}
-
-std::optional<Mismatch> Allgather::run_validated(std::uint64_t seed) {
-  const auto block = send_.size();
-  const auto seed_of = [&](int r) { return payload_seed(seed, static_cast<std::uint64_t>(r), 0); };
-  fill_payload(send_, seed_of(rank_));
-  if (rank_ == 0 && context_.options.corrupt_payload) spoil_payload(send_);
-  for (int r = 0; r < ranks_; ++r) poison_payload(recv_.subspan(r * block, block), seed_of(r));
-  run(1);
-  for (int r = 0; r < ranks_; ++r) {
-    if (const auto offset = first_mismatch(recv_.subspan(r * block, block), seed_of(r))) {
-      return Mismatch{*offset, fmt::format("block gathered from rank {}", r)};
+  void run(std::int64_t ops) override {
+    for (std::int64_t i = 0; i < ops; ++i) {
+      mpi_check(MPI_Allgather(send_.data(), count_, MPI_BYTE, recv_.data(), count_, MPI_BYTE,
+                              context_.comm));
     }
   }
-  return std::nullopt;
-}
+
+ private:
+  std::size_t send_bytes(std::size_t bytes) const override { return bytes; }
+  std::size_t receive_bytes(std::size_t bytes) const override {
+    return bytes * static_cast<std::size_t>(ranks_);
+  }
+  static std::uint64_t seed_of(std::uint64_t seed, int rank) {
+    return payload_seed(seed, static_cast<std::uint64_t>(rank), 0);
+  }
+  void prepare_payloads(std::uint64_t seed) override {
+    fill_payload(send_, seed_of(seed, rank_));
+    for (int r = 0; r < ranks_; ++r) poison_payload(block(recv_, bytes_, r), seed_of(seed, r));
+  }
+  std::optional<Mismatch> check_received(std::uint64_t seed) const override {
+    for (int r = 0; r < ranks_; ++r) {
+      if (const auto offset = first_mismatch(block(recv_, bytes_, r), seed_of(seed, r))) {
+        return Mismatch{*offset, fmt::format("block gathered from rank {}", r)};
+      }
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+constinit const PatternDefinition allgather_pattern{
+    .name = "allgather",
+    .summary = "MPI_Allgather: every rank contributes a SIZE-byte block and receives all of them",
+    .make = make_pattern<Allgather>,
+};
 
 }  // namespace mpibench

@@ -1,31 +1,49 @@
-#include "patterns/scatter.hpp"
-
+// MPI_Scatter: --root sends a block of `bytes` to every rank (itself included). `bytes` is
+// the per-rank block, as in OSU and IMB.
 #include <fmt/format.h>
 
-#include "bench/mpi_check.hpp"
-#include "bench/payload.hpp"
+#include "bench/toolkit/mpi_check.hpp"
+#include "patterns/definition.hpp"
+#include "patterns/parts/rooted_blocks.hpp"
 
 namespace mpibench {
+namespace {
 
-void Scatter::run(std::int64_t ops) {
-  for (std::int64_t i = 0; i < ops; ++i) {
-    mpi_check(MPI_Scatter(send_.data(), count_, MPI_BYTE, recv_.data(), count_, MPI_BYTE, root_,
-                          context_.comm));
-  }
-}
+class Scatter final : public RootedBlocks {
+ public:
+  explicit Scatter(const PatternContext& context) : RootedBlocks(context, true) {}
 
-std::optional<Mismatch> Scatter::run_validated(std::uint64_t seed) {
-  const auto block = recv_.size();
-  if (rank_ == root_) {
-    for (int r = 0; r < ranks_; ++r) fill_payload(send_.subspan(r * block, block), seed_of(seed, r));
-    if (context_.options.corrupt_payload) spoil_payload(send_);
+  void run(std::int64_t ops) override {
+    for (std::int64_t i = 0; i < ops; ++i) {
+      mpi_check(MPI_Scatter(send_.data(), count_, MPI_BYTE, recv_.data(), count_, MPI_BYTE, root_,
+                            context_.comm));
+    }
   }
-  poison_payload(recv_, seed_of(seed, rank_));
-  run(1);
-  if (const auto offset = first_mismatch(recv_, seed_of(seed, rank_))) {
-    return Mismatch{*offset, fmt::format("block scattered from root {}", root_)};
+
+ private:
+  void prepare_payloads(std::uint64_t seed) override {
+    if (rank_ == root_) {
+      for (int r = 0; r < ranks_; ++r) fill_payload(block(send_, bytes_, r), seed_of(seed, r));
+    }
+    poison_payload(recv_, seed_of(seed, rank_));
   }
-  return std::nullopt;
-}
+  std::optional<Mismatch> check_received(std::uint64_t seed) const override {
+    if (const auto offset = first_mismatch(recv_, seed_of(seed, rank_))) {
+      return Mismatch{*offset, fmt::format("block scattered from root {}", root_)};
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
+constinit const PatternDefinition scatter_pattern{
+    .name = "scatter",
+    .summary = "MPI_Scatter: the root sends a SIZE-byte block to every rank (SIZE is the "
+               "per-rank block)",
+    .options = rooted_blocks_options,
+    .configuration_columns = rooted_blocks_columns,
+    .make = make_pattern<Scatter>,
+};
 
 }  // namespace mpibench

@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "bench/two_sample_stats.hpp"
+#include "bench/statistics/two_sample_stats.hpp"
 
 namespace mpibench {
 namespace {

@@ -12,23 +12,14 @@ namespace {
 using enum ColumnRole;
 using enum ColumnType;
 
-// Output order. The shared columns come first, each pattern's configuration columns after
-// `bytes`, then the statistics, then the patterns' own results.
-constexpr std::array columns{
+// The columns every row has, in output order. A pattern's configuration columns (declared in
+// its definition) go after `bytes`, its result columns at the end.
+constexpr std::array leading{
     Column{"pattern", "", configuration, text, true},
     Column{"ranks", "", configuration, integer, false},
     Column{"bytes", "B", size, integer, true},
-    Column{"window", "", configuration, integer, true},
-    Column{"root", "", configuration, integer, true},
-    Column{"root_bytes", "B", size, integer, true},
-    Column{"op", "", configuration, text, true},
-    Column{"type", "", configuration, text, true},
-    Column{"elements", "", size, integer, true},
-    Column{"workers", "", configuration, integer, true},
-    Column{"prefetch", "", configuration, integer, true},
-    Column{"work_us", "us", configuration, real, true},
-    Column{"result_bytes", "B", configuration, integer, true},
-    Column{"broker", "", configuration, text, true},
+};
+constexpr std::array trailing{
     Column{"samples", "", measurement, integer, true},
     Column{"ops_per_sample", "", measurement, integer, false},
     Column{"min_us", "us", measurement, real, true},
@@ -50,18 +41,25 @@ constexpr std::array columns{
     Column{"sync", "", measurement, text, false},
     Column{"invalid", "", measurement, integer, false},
     Column{"repeat", "", replicate, integer, false},
-    Column{"tasks_sent", "", result, integer, true},
-    Column{"tasks_done", "", result, integer, true},
-    Column{"tasks_lost", "", result, integer, true},
-    Column{"tasks_per_s", "1/s", result, real, true},
-    Column{"efficiency", "", result, real, true},
 };
 
-// Every row of every pattern has these; the rest only where a pattern declares them.
-constexpr std::array<std::string_view, 24> always{
-    "pattern", "ranks", "bytes", "samples", "ops_per_sample", "min_us", "median_us", "mean_us",
-    "max_us", "p95_us", "p99_us", "ci_low_us", "ci_high_us", "ci_level", "ci_rel", "cv",
-    "outliers", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "stop", "sync", "invalid", "repeat"};
+bool same(const Column& a, const Column& b) {
+  return a.name == b.name && a.unit == b.unit && a.role == b.role && a.type == b.type &&
+         a.in_table == b.in_table;
+}
+
+// Adds `column` unless a column of its name is there already; two different declarations
+// of one name are a bug.
+void add_once(std::vector<Column>& chosen, const Column& column) {
+  for (const Column& present : chosen) {
+    if (present.name != column.name) continue;
+    if (!same(present, column)) {
+      throw std::logic_error(fmt::format("column '{}' is declared twice, differently", column.name));
+    }
+    return;
+  }
+  chosen.push_back(column);
+}
 
 constexpr std::array verdicts{
     Column{"configuration", "", configuration, text, true},
@@ -103,25 +101,20 @@ std::string_view to_string(ColumnRole role) {
   return "?";
 }
 
-std::span<const Column> declared_columns() { return columns; }
-
 const Column& column_named(std::string_view name) {
-  for (const Column& column : columns) {
-    if (column.name == name) return column;
+  for (const auto group : {std::span<const Column>(leading), std::span<const Column>(trailing)}) {
+    for (const Column& column : group) {
+      if (column.name == name) return column;
+    }
   }
-  throw std::logic_error(fmt::format("column '{}' is not declared in results/schema.cpp", name));
+  throw std::logic_error(fmt::format("column '{}' is not one every row has", name));
 }
 
-std::vector<Column> run_columns(const std::vector<std::string_view>& used) {
-  for (const std::string_view name : used) column_named(name);  // undeclared: a bug
+std::vector<Column> run_columns(std::span<const Column> configuration, std::span<const Column> results) {
   std::vector<Column> chosen;
-  for (const Column& column : columns) {
-    const auto listed = [&](auto& names) {
-      return std::find(names.begin(), names.end(), column.name) != names.end();
-    };
-    if (listed(always) || listed(used)) {
-      chosen.push_back(column);
-    }
+  for (const auto& group : {std::span<const Column>(leading), configuration,
+                            std::span<const Column>(trailing), results}) {
+    for (const Column& column : group) add_once(chosen, column);
   }
   return chosen;
 }

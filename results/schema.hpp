@@ -1,7 +1,8 @@
 #pragma once
-// The one declaration of every column mpibench writes: its name, unit and role. Writers
-// take their columns from here, readers learn them from the `columns` metadata line that
-// describe_columns() renders, and a column that is not declared here cannot be written.
+// What a column is: its name, unit, role and type. The columns every row has are declared
+// here; a pattern declares its own in its definition (patterns/). Writers take the run's
+// columns from run_columns(), readers learn them from the `columns` metadata line that
+// describe_columns() renders, and a column that is not declared cannot be written.
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,15 +36,14 @@ struct Column {
   bool in_table;          // the terminal table shows it; the CSV and JSON always do
 };
 
-// Every declared column, in the order outputs put them.
-std::span<const Column> declared_columns();
-
-// The column called `name`; throws std::logic_error for an undeclared one (a bug, caught by
-// the tests, never a user's mistake).
+// The column every row has called `name`; throws std::logic_error for any other name (a
+// bug, caught by the tests, never a user's mistake).
 const Column& column_named(std::string_view name);
 
-// The columns of a run, in declared order: those named in `used` plus the ones every row has.
-std::vector<Column> run_columns(const std::vector<std::string_view>& used);
+// The columns of a run: pattern, ranks, bytes, then the patterns' `configuration` columns,
+// the statistics, and the patterns' `results`, each name once. Throws std::logic_error when
+// two patterns declare one name differently.
+std::vector<Column> run_columns(std::span<const Column> configuration, std::span<const Column> results);
 
 // The columns of `mpibench compare`'s verdicts, a table of their own (one row per
 // configuration and size compared).

@@ -1,4 +1,4 @@
-#include "bench/clock_sync.hpp"
+#include "bench/harness/clock_sync.hpp"
 
 #include <gtest/gtest.h>
 

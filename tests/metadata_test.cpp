@@ -1,4 +1,4 @@
-#include "bench/metadata.hpp"
+#include "bench/harness/metadata.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "bench/payload.hpp"
+#include "bench/toolkit/payload.hpp"
 
 #include <gtest/gtest.h>
 

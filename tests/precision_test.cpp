@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "bench/errors.hpp"
+#include "bench/toolkit/errors.hpp"
 
 namespace mpibench {
 namespace {

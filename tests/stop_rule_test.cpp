@@ -1,4 +1,4 @@
-#include "bench/stop_rule.hpp"
+#include "bench/harness/stop_rule.hpp"
 
 #include <gtest/gtest.h>
 
@@ -81,12 +81,26 @@ TEST(AdaptiveStopRule, SamplesShorthandIsMinEqualsMax) {
 }
 
 TEST(FixedStopRule, CountsOperationsNotSamples) {
-  FixedStopRule rule(1000);
+  FixedStopRule rule(1000, 1.0);
   const auto some = around_100(3, 1.0);
   EXPECT_EQ(rule.operations_left(0), 1000);
   EXPECT_EQ(rule.operations_left(960), 40);
   EXPECT_EQ(rule.check({some, 99.0, 999}), std::nullopt);  // time does not end fixed mode
   EXPECT_EQ(rule.check({some, 0, 1000}), StopReason::iterations);
+}
+
+TEST(StopRule, SetsTheBudgetOfASelfTimedRun) {
+  const FixedStopRule fixed(1000, 0.5);
+  const OperationBudget counted = fixed.self_timed_budget(50);
+  EXPECT_EQ(counted.max_ops, 1000);  // fixed mode counts, whatever the pattern's own count
+  EXPECT_DOUBLE_EQ(counted.max_time_s, 0.5);
+  EXPECT_EQ(fixed.count_reached(), StopReason::iterations);
+  const AdaptiveStopRule adaptive(10, 100, 0.01, 2.0);
+  const OperationBudget own = adaptive.self_timed_budget(50);
+  EXPECT_EQ(own.min_ops, 1);
+  EXPECT_EQ(own.max_ops, 50);
+  EXPECT_DOUBLE_EQ(own.max_time_s, 2.0);
+  EXPECT_EQ(adaptive.count_reached(), StopReason::samples);
 }
 
 TEST(StopReason, Names) {

@@ -78,6 +78,26 @@ def bcast_n2_validated(ctx):
 
 
 @case("mpi")
+def barrier_one_row_per_sweep(ctx):
+    for ranks in (2, 3):
+        out = ctx.path(f"barrier-{ranks}.csv")
+        proc = ctx.run(ranks, "barrier", "-o", out, "-q", "--validate", *SMALL)
+        result = mpibench_csv.read(out)
+        check_file(result)
+        check_rows(result.rows, "barrier", ranks, [0])
+        check_oversubscription(ctx, result, proc, ranks)
+        # On 2 ranks (2 cores) a barrier takes microseconds, so they are timed in batches; 3
+        # busy ranks get scheduler slices of milliseconds, one barrier per sample.
+        if ranks == 2:
+            check(result.rows[0]["ops_per_sample"] > 1, f"barriers are timed in batches: {result.rows[0]}")
+
+
+@case("cli")
+def barrier_refuses_sizes(ctx):
+    usage_error(ctx, 2, ["barrier", "--sizes", "8"], "barrier moves no message, so --sizes and -m do not apply")
+
+
+@case("mpi")
 def bcast_n3_root_2(ctx):
     result, _ = sweep(ctx, 3, "bcast", "1,4K,256K", [1, 4096, 262144], "--root", "2", "--validate", *SMALL)
     check_column(result, "root", 2)
@@ -177,15 +197,16 @@ def run_all(ctx, ranks, *extra):
     proc = ctx.run(ranks, "all", "--sizes", "8,1K", "-o", out, "-q", "--validate", "--tasks", "200", *extra)
     result = mpibench_csv.read(out)
     check_file(result)
-    patterns = ["pingpong", "bandwidth", "bcast", "scatter", "gather", "reduce", "allreduce",
+    patterns = ["pingpong", "bandwidth", "barrier", "bcast", "scatter", "gather", "reduce", "allreduce",
                 "allgather", "alltoall", "taskqueue"]
-    check([r["pattern"] for r in result.rows] == [p for p in patterns for _ in (0, 1)],
+    # A barrier moves no message: one row per sweep, whatever the sizes.
+    check([r["pattern"] for r in result.rows] == [p for p in patterns for _ in ((0,) if p == "barrier" else (0, 1))],
           f"patterns in order: {[r['pattern'] for r in result.rows]}")
     for column in ("window", "root", "root_bytes", "op", "type", "elements", "workers", "tasks_per_s"):
         check(column in result.columns, f"union of columns lacks {column}")
     for p in patterns:
         rows = [r for r in result.rows if r["pattern"] == p]
-        check_rows(rows, p, 2 if p in POINT_TO_POINT else ranks, [8, 1024])
+        check_rows(rows, p, 2 if p in POINT_TO_POINT else ranks, [0] if p == "barrier" else [8, 1024])
     # A cell that does not apply is empty.
     check(all(r["root"] is None for r in result.rows if r["pattern"] in POINT_TO_POINT), "p2p rows have no root")
     check(all(r["window"] is None for r in result.rows if r["pattern"] != "bandwidth"), "only bandwidth has a window")
@@ -576,7 +597,7 @@ def unknown_option(ctx):
 def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
     check(mpibench_lines(proc.stderr) == [
-        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bcast, scatter, "
+        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, barrier, bcast, scatter, "
         "gather, reduce, allreduce, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
         proc.stderr)
 

@@ -126,9 +126,10 @@ def check_rows(rows, pattern, ranks, sizes):
         check(r["min_us"] <= r["mean_us"] <= r["max_us"], f"{where}: mean outside [min, max]: {r}")
         check(r["ci_low_us"] <= r["median_us"] <= r["ci_high_us"], f"{where}: median outside its CI: {r}")
         check(0 <= r["ci_level"] <= 1, f"{where}: ci_level {r['ci_level']}")
-        if pattern == "taskqueue":
-            check(r["bandwidth_mb_s"] is None, f"{where}: a task queue has no bandwidth")
-            check_task_accounting(r, where)
+        if pattern in ("taskqueue", "barrier"):
+            check(r["bandwidth_mb_s"] is None, f"{where}: no bandwidth where nothing is streamed")
+            if pattern == "taskqueue":
+                check_task_accounting(r, where)
         else:
             check(r["bandwidth_mb_s"] >= 0, f"{where}: negative bandwidth")
             check((r["bandwidth_mb_s"] > 0) == (r["bytes"] > 0), f"{where}: bandwidth {r['bandwidth_mb_s']}")

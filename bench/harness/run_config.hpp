@@ -1,0 +1,54 @@
+#pragma once
+// Everything a run needs, as plain values. The command line (cli/) fills it; nothing past
+// cli/ knows about argv.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bench/harness/stop_rule.hpp"
+#include "patterns/pattern_option.hpp"
+
+namespace mpibench {
+
+// How the samples of a collective start: after a barrier, or at an agreed time on
+// synchronized clocks (no barrier exit skew in the measurement).
+enum class SyncMethod { barrier, window };
+
+struct RunConfig {
+  std::vector<std::string> patterns;  // catalog names, run in this order
+  bool skip_patterns_needing_more_ranks = false;  // `all`: run what the ranks allow
+  std::vector<std::uint64_t> sizes;   // bytes
+  OptionValues pattern_options;  // every option the patterns of the run declare
+  bool corrupt_payload = false;  // test only: validation passes send spoiled payloads
+  // Stop rule per size (adaptive unless `iterations` is set).
+  std::size_t min_samples = 10;
+  std::size_t max_samples = 100000;
+  double precision = 0.01;            // relative half-width of the median's 95% CI
+  double max_time_s = 1.0;            // sampling budget
+  std::optional<std::int64_t> iterations;  // fixed mode: exactly this many operations
+  bool drop_outliers = false;
+  SyncMethod sync = SyncMethod::barrier;
+  int repeat = 1;                     // the whole sweep, this many times
+  std::uint64_t seed = 1;             // size order shuffle when repeating
+  std::int64_t warmup_ops = 10;       // per size, at least
+  double warmup_time_s = 0.005;       // per size, at least
+  bool validate = false;
+  std::optional<std::uint64_t> memory_limit_bytes;  // per node, for all ranks' buffers
+  std::optional<std::string> output_csv;
+  std::optional<std::string> output_json;  // Google Benchmark's JSON format
+  std::optional<double> time_limit_s;  // whole run; derived from the sweep when not given
+  bool quiet = false;                 // no table on stdout
+  std::string command_line;
+
+  // The rule for a size, as the settings above say.
+  std::unique_ptr<StopRule> make_stop_rule() const;
+
+  // The limit the watchdog enforces: the given one, or one derived from the sweep's own
+  // budgets with ample margin, so a hang ends and a healthy run never trips it.
+  // `configurations`: how many (size, variant, repeat) the run measures.
+  double effective_time_limit_s(std::size_t configurations) const;
+};
+
+}  // namespace mpibench

@@ -1,0 +1,98 @@
+#pragma once
+// When a message size has been measured enough. Rank 0 asks the rule after every sample
+// and broadcasts the answer, so all ranks stop together.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "bench/toolkit/operation_budget.hpp"
+
+namespace mpibench {
+
+enum class StopReason { precision, time, samples, iterations };
+
+std::string_view to_string(StopReason reason);
+
+struct SizeProgress {
+  std::span<const double> samples;  // the samples taken so far for this size
+  double elapsed_s = 0;             // wall time spent sampling this size
+  std::int64_t operations = 0;      // operations timed so far for this size
+};
+
+class StopRule {
+ public:
+  virtual ~StopRule() = default;
+  // Starts a new size.
+  virtual void reset() {}
+  // Why to stop now, or nothing to take another sample.
+  virtual std::optional<StopReason> check(const SizeProgress& progress) = 0;
+  // Operations still to time at this size, for a rule that counts operations.
+  virtual std::optional<std::int64_t> operations_left(std::int64_t done) const {
+    static_cast<void>(done);
+    return std::nullopt;
+  }
+  // For a pattern that counts its own operations (self-timed): the measured run's budget,
+  // `default_max_ops` unless the rule counts operations itself.
+  virtual OperationBudget self_timed_budget(std::int64_t default_max_ops) const = 0;
+  // Why a self-timed run stopped when it ran out of operations rather than time.
+  virtual StopReason count_reached() const = 0;
+  // One line for the metadata.
+  virtual std::string describe() const = 0;
+};
+
+// The default: after `min_samples`, sample until the 95% confidence interval of the median
+// is within `precision` of it (relative half-width), or `max_samples`, or `max_time_s` of
+// sampling, whichever comes first. Never stops before `min_samples`. The interval is
+// recomputed only when the sample count has grown by 10% since the last look, so a size
+// with many samples costs O(n log n) in all, not O(n^2 log n).
+class AdaptiveStopRule final : public StopRule {
+ public:
+  AdaptiveStopRule(std::size_t min_samples, std::size_t max_samples, double precision,
+                   double max_time_s);
+  void reset() override { next_look_ = 0; }
+  std::optional<StopReason> check(const SizeProgress& progress) override;
+  // The precision rule cannot judge a self-timed run (its operations overlap): the run
+  // goes to its operation count or the time budget.
+  OperationBudget self_timed_budget(std::int64_t default_max_ops) const override {
+    return {1, default_max_ops, max_time_s_};
+  }
+  StopReason count_reached() const override { return StopReason::samples; }
+  std::string describe() const override;
+
+ private:
+  std::size_t min_samples_;
+  std::size_t max_samples_;
+  double precision_;
+  double max_time_s_;
+  std::size_t next_look_ = 0;
+};
+
+// Fixed mode, for comparison with OSU and IMB: exactly `iterations` timed operations per size.
+// A self-timed run also stops at `self_timed_max_time_s`, so a slow task queue still ends.
+class FixedStopRule final : public StopRule {
+ public:
+  FixedStopRule(std::int64_t iterations, double self_timed_max_time_s)
+      : iterations_(iterations), self_timed_max_time_s_(self_timed_max_time_s) {}
+  std::optional<StopReason> check(const SizeProgress& progress) override;
+  std::optional<std::int64_t> operations_left(std::int64_t done) const override {
+    return iterations_ - done;
+  }
+  OperationBudget self_timed_budget(std::int64_t) const override {
+    return {1, iterations_, self_timed_max_time_s_};
+  }
+  StopReason count_reached() const override { return StopReason::iterations; }
+  std::string describe() const override;
+
+ private:
+  std::int64_t iterations_;
+  double self_timed_max_time_s_;
+};
+
+// The relative half-width of the 95% confidence interval of the median of `samples`, or
+// nothing when the interval does not reach 95% (fewer than six samples) or the median is 0.
+std::optional<double> median_ci_relative_half_width(std::span<const double> samples);
+
+}  // namespace mpibench

@@ -1,0 +1,28 @@
+#pragma once
+#include <mpi.h>
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "bench/toolkit/clock.hpp"
+#include "bench/harness/progress.hpp"
+#include "bench/harness/run_config.hpp"
+#include "patterns/catalog.hpp"
+
+namespace mpibench {
+
+// Measures one pattern over every size of the run: per size, set up buffers, validate when
+// asked, measure, and hand the row to `emit` (on rank 0 of `comm`). Collective over `comm`.
+// A failure all ranks agree on (a validation mismatch, or `emit` failing to write a row,
+// which it reports as its message) comes back as its message, so the caller can end the
+// run in step with ranks outside `comm`.
+// `sizes` in the order to measure them (a sizeless pattern measures once); `repeat` (1-based) tags the rows.
+std::optional<std::string> run_sweep(const PatternDefinition& definition, Pattern& pattern, MPI_Comm comm,
+                                     std::span<const std::uint64_t> sizes, int repeat,
+                                     const RunConfig& config, const Clock& clock,
+                                     const std::function<std::optional<std::string>(const Record&)>& emit,
+                                     Progress& progress);
+
+}  // namespace mpibench

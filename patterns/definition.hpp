@@ -1,0 +1,54 @@
+#pragma once
+// What a pattern file defines besides its class: the pattern's name, what it measures, the
+// ranks it needs, its options and its columns. The catalog (patterns/catalog.def) lists the
+// definitions; the command line, the job and the writers read them from there.
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "patterns/pattern.hpp"
+#include "patterns/pattern_option.hpp"
+#include "results/schema.hpp"
+
+namespace mpibench {
+
+// The sizes a pattern measures when --sizes is not given.
+inline constexpr std::string_view default_sizes = "0:4M";
+
+struct PatternDefinition {
+  std::string_view name;
+  std::string_view summary;  // what it measures, for `list` and --help
+  int min_ranks = 2;
+  int fixed_ranks = 0;       // ranks taking part; 0 = all launched ranks
+  std::string_view sizes = default_sizes;
+  bool sizeless = false;     // moves no message: measured once per sweep, as 0 bytes
+  std::span<const PatternOption* const> options;
+  std::span<const Column> configuration_columns;  // after `bytes`: what was measured
+  std::span<const Column> result_columns;         // at the end: the pattern's own results
+  std::unique_ptr<Pattern> (*make)(const PatternContext&) = nullptr;
+  // Why the options cannot run on `ranks` launched ranks, if they cannot (under `all`, the
+  // pattern is then skipped with a note); may be null.
+  std::optional<std::string> (*check)(const OptionValues&, int ranks) = nullptr;
+
+  int ranks_used(int launched) const { return fixed_ranks == 0 ? launched : fixed_ranks; }
+  // The sizes this pattern measures when the run asks for `requested`.
+  std::vector<std::uint64_t> sizes_to_measure(std::span<const std::uint64_t> requested) const {
+    if (sizeless) return {0};
+    return {requested.begin(), requested.end()};
+  }
+};
+
+template <class P>
+std::unique_ptr<Pattern> make_pattern(const PatternContext& context) {
+  return std::make_unique<P>(context);
+}
+
+// Every pattern's definition, `NAME_pattern`, defined in patterns/NAME.cpp.
+#define MPIBENCH_PATTERN(name) extern const PatternDefinition name##_pattern;
+#include "patterns/catalog.def"
+#undef MPIBENCH_PATTERN
+
+}  // namespace mpibench
