@@ -65,7 +65,7 @@ void write_verdicts(Outputs& outputs, const Comparison& c, const CompareRequest&
                           {"threshold", fmt::format("{:g}", r.settings.threshold)},
                           {"alpha", fmt::format("{:g}", r.settings.alpha)},
                           {"correction", r.settings.correction == Correction::holm ? "holm" : "bh"},
-                          {"columns", describe_columns(verdict_columns())}};
+                          {"columns", columns_metadata(verdict_columns())}};
   outputs.begin(metadata, verdict_columns());
   for (const Verdict& v : c.rows) {
     Record row;

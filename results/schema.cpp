@@ -119,7 +119,7 @@ std::vector<Column> run_columns(std::span<const Column> configuration, std::span
   return chosen;
 }
 
-std::string describe_columns(std::span<const Column> run) {
+std::string columns_metadata(std::span<const Column> run) {
   std::string text;
   for (const Column& column : run) {
     if (!text.empty()) text += ' ';

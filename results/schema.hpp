@@ -2,7 +2,7 @@
 // What a column is: its name, unit, role and type. The columns every row has are declared
 // here; a pattern declares its own in its definition (patterns/). Writers take the run's
 // columns from run_columns(), readers learn them from the `columns` metadata line that
-// describe_columns() renders, and a column that is not declared cannot be written.
+// columns_metadata() renders, and a column that is not declared cannot be written.
 #include <span>
 #include <string>
 #include <string_view>
@@ -51,6 +51,6 @@ std::span<const Column> verdict_columns();
 
 // The `columns` metadata value: "name:role:unit:type" items separated by spaces, unit "-"
 // when there is none. Python readers take roles and units from it instead of keeping a copy.
-std::string describe_columns(std::span<const Column> columns);
+std::string columns_metadata(std::span<const Column> columns);
 
 }  // namespace mpibench

@@ -67,7 +67,7 @@ TEST(Schema, OneNameDeclaredTwoWaysIsABug) {
 
 TEST(Schema, DescribedForReaders) {
   const auto columns = run_columns({}, {});
-  const std::string text = describe_columns(std::span(columns).first(3));
+  const std::string text = columns_metadata(std::span(columns).first(3));
   EXPECT_EQ(text, "pattern:configuration:-:text ranks:configuration:-:integer bytes:size:B:integer");
 }
 

@@ -77,7 +77,7 @@ TEST(AdaptiveStopRule, SamplesShorthandIsMinEqualsMax) {
   const auto seven = around_100(7, 5.0);
   EXPECT_EQ(rule.check({six, 0, 6}), std::nullopt);
   EXPECT_EQ(rule.check({seven, 0, 7}), StopReason::samples);
-  EXPECT_EQ(rule.describe(), "7 samples per size");
+  EXPECT_EQ(rule.metadata_text(), "7 samples per size");
 }
 
 TEST(FixedStopRule, CountsOperationsNotSamples) {

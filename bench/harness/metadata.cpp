@@ -135,7 +135,7 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("timer_resolution_ns", fmt::format("{:.3g}", clock.resolution_s * 1e9));
   m.emplace_back("timer_cost_ns", fmt::format("{:.3g}", clock.cost_s * 1e9));
   m.emplace_back("min_batch_us", fmt::format("{:.3g}", min_batch_seconds(clock) * 1e6));
-  m.emplace_back("stop_rule", config.make_stop_rule()->describe());
+  m.emplace_back("stop_rule", config.make_stop_rule()->metadata_text());
   m.emplace_back("drop_outliers", config.drop_outliers ? "yes" : "no");
   m.emplace_back("sync", config.sync == SyncMethod::window
                              ? "window: collectives start at an agreed time on clocks synchronized to rank 0"

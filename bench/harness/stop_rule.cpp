@@ -47,7 +47,7 @@ std::optional<StopReason> AdaptiveStopRule::check(const SizeProgress& progress) 
   return std::nullopt;
 }
 
-std::string AdaptiveStopRule::describe() const {
+std::string AdaptiveStopRule::metadata_text() const {
   if (min_samples_ == max_samples_) return fmt::format("{} samples per size", max_samples_);
   return fmt::format(
       "adaptive: at least {} samples, then until the 95% CI of the median is within {:g}% of "
@@ -60,7 +60,7 @@ std::optional<StopReason> FixedStopRule::check(const SizeProgress& progress) {
   return std::nullopt;
 }
 
-std::string FixedStopRule::describe() const {
+std::string FixedStopRule::metadata_text() const {
   return fmt::format("fixed: exactly {} timed operations per size (as OSU and IMB)", iterations_);
 }
 

@@ -40,7 +40,7 @@ class StopRule {
   // Why a self-timed run stopped when it ran out of operations rather than time.
   virtual StopReason count_reached() const = 0;
   // One line for the metadata.
-  virtual std::string describe() const = 0;
+  virtual std::string metadata_text() const = 0;
 };
 
 // The default: after `min_samples`, sample until the 95% confidence interval of the median
@@ -60,7 +60,7 @@ class AdaptiveStopRule final : public StopRule {
     return {1, default_max_ops, max_time_s_};
   }
   StopReason count_reached() const override { return StopReason::samples; }
-  std::string describe() const override;
+  std::string metadata_text() const override;
 
  private:
   std::size_t min_samples_;
@@ -84,7 +84,7 @@ class FixedStopRule final : public StopRule {
     return {1, iterations_, self_timed_max_time_s_};
   }
   StopReason count_reached() const override { return StopReason::iterations; }
-  std::string describe() const override;
+  std::string metadata_text() const override;
 
  private:
   std::int64_t iterations_;

@@ -114,7 +114,7 @@ std::array<std::string, async_stop_kinds> stop_reasons(double time_limit_s) {
   return reasons;
 }
 
-void describe_kept_results(double time_limit_s, const std::string& kept_in) {
+void prepare_stop_messages(double time_limit_s, const std::string& kept_in) {
   const std::string kept = kept_in.empty() ? std::string() : fmt::format("; the finished rows are kept in {}", kept_in);
   const auto reasons = stop_reasons(time_limit_s);
   limit_s = time_limit_s;
@@ -135,7 +135,7 @@ void install_stop_handlers(bool speaks) {
   // (hydra's proxy, Open MPI's daemon) is a hangup.
   const pid_t parent = getppid();
   prctl(PR_SET_PDEATHSIG, SIGHUP);
-  describe_kept_results(0, "");
+  prepare_stop_messages(0, "");
   // A reader that went away is a write error (EPIPE) the outputs report, not a silent death.
   signal(SIGPIPE, SIG_IGN);
   handle(SIGINT, on_signal);

@@ -20,7 +20,7 @@ void install_stop_handlers(bool speaks);
 std::array<std::string, async_stop_kinds> stop_reasons(double time_limit_s);
 
 // From now on the error lines say where the finished rows are kept (empty: nowhere).
-void describe_kept_results(double time_limit_s, const std::string& kept_in);
+void prepare_stop_messages(double time_limit_s, const std::string& kept_in);
 
 // A stop signal that reaches another rank first is passed on to rank 0 (`pid`, 0 for none:
 // not on this node), so that rank 0 ends the outputs with the reason before the launcher

@@ -63,7 +63,7 @@ BENCHMARK(BM_MedianCiRelativeHalfWidth)->Arg(10)->Arg(1000)->Arg(100'000);
 
 void BM_CsvRow(benchmark::State& state) {
   mpibench::CsvWriter writer;
-  benchmark::DoNotOptimize(writer.begin({{"schema_version", "2"}}, mpibench::run_columns({})));
+  benchmark::DoNotOptimize(writer.begin({{"schema_version", "2"}}, mpibench::run_columns({}, {})));
   mpibench::Record row;
   row.set("pattern", std::string("pingpong")).set("ranks", std::int64_t{2}).set("bytes", std::int64_t{4096})
       .set("median_us", 0.1234).set("ci_low_us", 0.1201).set("stop", std::string("samples"));

@@ -1,0 +1,37 @@
+#pragma once
+// The measured part of a run: metadata, every pattern's sweep (repeated as asked), the
+// run-to-run summary.
+#include <mpi.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bench/harness/pattern_selection.hpp"
+#include "bench/harness/placement.hpp"
+#include "bench/harness/run_config.hpp"
+#include "bench/harness/stages.hpp"
+#include "bench/toolkit/clock.hpp"
+#include "results/outputs.hpp"
+
+namespace mpibench {
+
+// What the run found out before it started measuring.
+struct RunSetting {
+  MPI_Comm world;
+  int rank;
+  Placement placement;
+  Clock clock;
+  std::string clock_offsets;  // clock_offsets_text(); empty without --sync window
+  double time_limit_s;
+  std::size_t configurations;
+};
+
+// Collective over setting.world. A failure all ranks agree on (a validation mismatch, a row
+// that could not be written, the time limit) comes back as its message; a write failure of
+// the metadata or the summary is thrown as RunError.
+std::optional<std::string> measure_stages(const RunConfig& config, const Selection& selection,
+                                          const RunSetting& setting, std::vector<Stage>& stages,
+                                          Outputs& outputs);
+
+}  // namespace mpibench
