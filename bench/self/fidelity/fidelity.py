@@ -54,6 +54,10 @@ def main():
     args = parser.parse_args()
     if args.bind:
         MPIEXEC.extend(["-bind-to", "core"])
+    loop = os.path.join(args.build, "bench", "self", "fidelity", "minimal_pingpong")
+    if not os.path.exists(loop):
+        sys.exit(f"fidelity.py: {loop} is not built; configure with "
+                 f"cmake -DMPIBENCH_SELF_BENCHMARKS=ON {os.path.abspath(args.build)} and build again")
 
     ref, ours = {s: [] for s in SIZES}, {s: [] for s in SIZES}
     for launch in range(args.launches):
