@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "bench/toolkit/errors.hpp"
+#include "cli/option_groups.hpp"
 #include "cli/precision.hpp"
 #include "results/output_errors.hpp"
 #include "results/outputs.hpp"
@@ -53,7 +54,7 @@ void print_table(const Comparison& c, const CompareRequest& r) {
 }
 
 void write_verdicts(Outputs& outputs, const Comparison& c, const CompareRequest& r) {
-  if (!r.output_csv && !r.output_json) return;
+  if (r.output_files.empty()) return;
   std::string inputs;
   for (const auto& f : r.baseline) inputs += (inputs.empty() ? "" : " ") + f;
   std::string candidates;
@@ -115,16 +116,14 @@ void add_compare_options(CLI::App& sub, CompareOptions& o) {
                "With one launch a side: flag a row when the change passes the threshold and the two "
                "95% intervals of the median do not overlap (expect false alarms: one launch's "
                "interval is far narrower than the launch-to-launch spread)");
-  sub.add_option("-o,--output", o.output, "Also write the verdicts as CSV to this file")->type_name("FILE.csv");
-  sub.add_option("--json", o.json, "Also write the verdicts as JSON to this file")->type_name("FILE.json");
+  add_output_options(sub, o.output_paths, "the verdicts");
 }
 
 CompareRequest finish_compare_request(CompareOptions o, std::string command_line) {
   CompareRequest request = std::move(o.request);
   request.settings.threshold = parse_fraction(o.threshold, "--threshold", 10);
   request.settings.correction = o.correction == "holm" ? Correction::holm : Correction::benjamini_hochberg;
-  if (!o.output.empty()) request.output_csv = o.output;
-  if (!o.json.empty()) request.output_json = o.json;
+  request.output_files = output_files(o.output_paths);
   request.command_line = std::move(command_line);
   return request;
 }
@@ -138,7 +137,7 @@ int run_compare(const CompareRequest& request) {
   // table is printed.
   Outputs outputs;
   try {
-    outputs = Outputs::open({request.output_csv, request.output_json, false});
+    outputs = Outputs::open({request.output_files, false});
   } catch (const OutputRefused& e) {
     return error(e, exit_usage);
   }

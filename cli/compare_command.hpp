@@ -2,11 +2,13 @@
 // `mpibench compare`: the regression gate. It reads results and never initializes MPI.
 #include <CLI/CLI.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "results/comparison.hpp"
+#include "results/output_formats.hpp"
 
 namespace mpibench {
 
@@ -14,8 +16,7 @@ struct CompareRequest {
   std::vector<std::string> baseline;   // one file per launch
   std::vector<std::string> candidate;
   CompareSettings settings;
-  std::optional<std::string> output_csv;   // the verdicts
-  std::optional<std::string> output_json;
+  std::vector<OutputFile> output_files;  // the verdicts
   std::string command_line;
 };
 
@@ -24,8 +25,7 @@ struct CompareOptions {
   CompareRequest request;
   std::string threshold = "5%";
   std::string correction = "bh";
-  std::string output;
-  std::string json;
+  std::map<std::string, std::string, std::less<>> output_paths;
 };
 
 void add_compare_options(CLI::App& sub, CompareOptions& options);

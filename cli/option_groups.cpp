@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cmath>
 
-#include "patterns/parts/task_protocol.hpp"
 
 namespace mpibench {
 namespace {
@@ -110,6 +109,26 @@ std::string percent(double fraction) { return fmt::format("{:g}%", fraction * 10
 
 }  // namespace
 
+void add_output_options(CLI::App& sub, std::map<std::string, std::string, std::less<>>& paths,
+                        const char* what_is_written) {
+  for (const OutputFormat& format : file_formats()) {
+    const std::string help = what_is_written == nullptr
+                                 ? std::string(format.help)
+                                 : fmt::format("Also write {} as {} to this file", what_is_written, format.what);
+    sub.add_option(std::string(format.flags), paths[std::string(format.option())], help)
+        ->type_name(std::string(format.type_name));
+  }
+}
+
+std::vector<OutputFile> output_files(const std::map<std::string, std::string, std::less<>>& paths) {
+  std::vector<OutputFile> files;
+  for (const OutputFormat& format : file_formats()) {
+    const auto path = paths.find(format.option());
+    if (path != paths.end() && !path->second.empty()) files.push_back({&format, path->second});
+  }
+  return files;
+}
+
 void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_default) {
   const RunConfig defaults;
   auto* sizes = sub.add_option("--sizes", raw.sizes,
@@ -120,15 +139,7 @@ void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_d
   sub.add_option("-m", raw.osu_sizes, "As OSU's -m: MAX (meaning 0:MAX) or MIN:MAX")
       ->type_name("[MIN:]MAX")
       ->excludes(sizes);
-  sub.add_option("-o,--output", raw.output,
-                 "Write results as CSV to this file (- for stdout): metadata as '# key: value' "
-                 "lines, a header row, one row per size as it finishes, and an end line; "
-                 "written as FILE.partial until the run completes")
-      ->type_name("FILE.csv");
-  sub.add_option("--json", raw.json,
-                 "Also write results in Google Benchmark's JSON format, which its compare.py "
-                 "reads (median as real_time in us, the other statistics as fields)")
-      ->type_name("FILE.json");
+  add_output_options(sub, raw.output_paths, nullptr);
   const auto count = CLI::Range(std::size_t{1}, std::size_t{100'000'000}).description("");
   auto* precision = sub.add_option(
       "--precision", raw.precision,

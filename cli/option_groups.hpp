@@ -20,8 +20,7 @@ struct RawOptions {
   RunConfig config;
   std::string sizes;  // empty: the pattern's default
   std::string osu_sizes;  // -m, as OSU: MAX or MIN:MAX
-  std::string output;
-  std::string json;
+  std::map<std::string, std::string, std::less<>> output_paths;  // by format option ("-o")
   std::optional<std::size_t> samples;
   std::string precision;  // empty: RunConfig's
   std::string sync;       // empty: RunConfig's
@@ -31,6 +30,13 @@ struct RawOptions {
   // The patterns' declared options, by name, each holding its default until parsed.
   std::map<std::string, OptionValue, std::less<>> pattern_values;
 };
+
+// An option per file format (results/output_formats), each filling paths[its option]; the
+// help is the format's own, or, given `what_is_written` ("the verdicts"), a short one.
+void add_output_options(CLI::App& sub, std::map<std::string, std::string, std::less<>>& paths,
+                        const char* what_is_written);
+// The files asked for, in the formats' order.
+std::vector<OutputFile> output_files(const std::map<std::string, std::string, std::less<>>& paths);
 
 // Sizes, output, stop rule, warm-up, synchronization, repeats, validation, limits.
 void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_default);

@@ -214,8 +214,7 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
     config.warmup_time_s = 0;
   }
   if (!raw.memory_limit.empty()) config.memory_limit_bytes = parse_size(raw.memory_limit);
-  if (!raw.output.empty()) config.output_csv = raw.output;
-  if (!raw.json.empty()) config.output_json = raw.json;
+  config.output_files = output_files(raw.output_paths);
   if (raw.time_limit_s > 0) config.time_limit_s = raw.time_limit_s;
   config.command_line = quoted_command_line(argc, raw_argv);
   return command;

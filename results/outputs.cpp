@@ -6,8 +6,6 @@
 #include <functional>
 #include <stdexcept>
 
-#include "results/benchmark_json_writer.hpp"
-#include "results/csv_writer.hpp"
 #include "results/output_errors.hpp"
 #include "results/table_writer.hpp"
 
@@ -15,21 +13,25 @@ namespace mpibench {
 
 Outputs Outputs::open(const OutputRequest& request) {
   struct Wanted {
-    const char* option;
+    std::string_view option;
     std::string path;
     std::unique_ptr<Writer> writer;
   };
   std::vector<Wanted> wanted;
-  if (request.csv) wanted.push_back({"-o", *request.csv, std::make_unique<CsvWriter>()});
-  if (request.json) wanted.push_back({"--json", *request.json, std::make_unique<BenchmarkJsonWriter>()});
+  for (const OutputFile& file : request.files) {
+    wanted.push_back({file.format->option(), file.path, file.format->make()});
+  }
   for (const Wanted& w : wanted) {
     if (w.path.empty()) throw OutputRefused(fmt::format("{} needs a file name (or - for stdout)", w.option));
   }
-  if (wanted.size() == 2) {
-    const auto first = identify_output(wanted[0].path);
-    if (first && first == identify_output(wanted[1].path)) {
-      throw OutputRefused(fmt::format("-o {} and --json {} name the same file; give each its own",
-                                      shown_path(wanted[0].path), shown_path(wanted[1].path)));
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    const auto first = identify_output(wanted[i].path);
+    for (std::size_t j = i + 1; first && j < wanted.size(); ++j) {
+      if (first == identify_output(wanted[j].path)) {
+        throw OutputRefused(fmt::format("{} {} and {} {} name the same file; give each its own",
+                                        wanted[i].option, shown_path(wanted[i].path), wanted[j].option,
+                                        shown_path(wanted[j].path)));
+      }
     }
   }
   Outputs outputs;

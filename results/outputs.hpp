@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "results/async_endings.hpp"
+#include "results/output_formats.hpp"
 #include "results/output_target.hpp"
 #include "results/schema.hpp"
 #include "results/writer.hpp"
@@ -17,9 +18,8 @@
 namespace mpibench {
 
 struct OutputRequest {
-  std::optional<std::string> csv;   // path, or "-" for stdout
-  std::optional<std::string> json;  // path, or "-" for stdout
-  bool table = true;                // on stdout, unless another output is stdout
+  std::vector<OutputFile> files;  // in the order of file_formats()
+  bool table = true;              // on stdout, unless another output is stdout
 };
 
 class Outputs {

@@ -55,10 +55,18 @@ class OutputsTest : public ::testing::Test {
   fs::path dir_;
 };
 
+// A CSV and a Google Benchmark JSON file, as -o and --json ask for them; no table.
+OutputRequest request(std::optional<std::string> csv, std::optional<std::string> json) {
+  OutputRequest wanted{{}, false};
+  if (csv) wanted.files.push_back({&file_formats()[0], *csv});
+  if (json) wanted.files.push_back({&file_formats()[1], *json});
+  return wanted;
+}
+
 const std::vector<Column> kColumns = testing::columns({"pattern", "ranks", "bytes"});
 
 TEST_F(OutputsTest, AFileIsNamedOnlyOnceComplete) {
-  Outputs outputs = Outputs::open({path("r.csv"), path("r.json"), false});
+  Outputs outputs = Outputs::open(request(path("r.csv"), path("r.json")));
   EXPECT_EQ(files(), (std::vector<std::string>{"r.csv.partial", "r.json.partial"}));
   outputs.begin({{"schema_version", "2"}}, kColumns);
   outputs.row(row(8));
@@ -71,7 +79,7 @@ TEST_F(OutputsTest, AFileIsNamedOnlyOnceComplete) {
 
 TEST_F(OutputsTest, AStoppedRunKeepsItsPartialFilesWithTheReasonAndTheOldFile) {
   std::ofstream(path("r.csv")) << "earlier results\n";
-  Outputs outputs = Outputs::open({path("r.csv"), path("r.json"), false});
+  Outputs outputs = Outputs::open(request(path("r.csv"), path("r.json")));
   outputs.begin({}, kColumns);
   outputs.row(row(8));
   outputs.finish_incomplete("validation failed");
@@ -91,24 +99,24 @@ TEST_F(OutputsTest, TheSameFileTwiceIsRefusedBeforeAnythingIsCreated) {
       {"-", "-"}};
   for (const auto& [csv, json] : pairs) {
     const auto before = files();
-    EXPECT_THROW(Outputs::open({csv, json, false}), OutputRefused) << csv << " " << json;
+    EXPECT_THROW(Outputs::open(request(csv, json)), OutputRefused) << csv << " " << json;
     EXPECT_EQ(files(), before);
   }
 }
 
 TEST_F(OutputsTest, ARefusedJsonLeavesTheCsvAsItWas) {
   std::ofstream(path("r.csv")) << "keep me\n";
-  EXPECT_THROW(Outputs::open({path("r.csv"), path("missing/r.json"), false}), OutputRefused);
+  EXPECT_THROW(Outputs::open(request(path("r.csv"), path("missing/r.json"))), OutputRefused);
   EXPECT_EQ(files(), (std::vector<std::string>{"r.csv"}));
   EXPECT_EQ(read(path("r.csv")), "keep me\n");
 }
 
 TEST_F(OutputsTest, ASecondRunOnTheSameOutputIsRefusedWhileTheFirstIsAlive) {
-  Outputs first = Outputs::open({path("r.csv"), std::nullopt, false});
+  Outputs first = Outputs::open(request(path("r.csv"), std::nullopt));
   first.begin({}, kColumns);
   first.row(row(8));
   try {
-    Outputs::open({path("r.csv"), std::nullopt, false});
+    Outputs::open(request(path("r.csv"), std::nullopt));
     FAIL() << "a second run was let in";
   } catch (const OutputRefused& e) {
     EXPECT_NE(std::string(e.what()).find("another mpibench run is writing it"), std::string::npos) << e.what();
@@ -119,7 +127,7 @@ TEST_F(OutputsTest, ASecondRunOnTheSameOutputIsRefusedWhileTheFirstIsAlive) {
 
 TEST_F(OutputsTest, AStalePartialFileOfADeadRunIsTakenOver) {
   std::ofstream(path("r.csv.partial")) << "rows of a run that was killed\n";
-  Outputs outputs = Outputs::open({path("r.csv"), std::nullopt, false});
+  Outputs outputs = Outputs::open(request(path("r.csv"), std::nullopt));
   outputs.begin({}, kColumns);
   outputs.finish_complete();
   EXPECT_EQ(files(), (std::vector<std::string>{"r.csv"}));
@@ -127,17 +135,17 @@ TEST_F(OutputsTest, AStalePartialFileOfADeadRunIsTakenOver) {
 }
 
 TEST_F(OutputsTest, NotAPlaceToWrite) {
-  EXPECT_THROW(Outputs::open({dir_path(), std::nullopt, false}), OutputRefused);
-  EXPECT_THROW(Outputs::open({std::string(), std::nullopt, false}), OutputRefused);
+  EXPECT_THROW(Outputs::open(request(dir_path(), std::nullopt)), OutputRefused);
+  EXPECT_THROW(Outputs::open(request(std::string(), std::nullopt)), OutputRefused);
   ASSERT_EQ(mkfifo(path("fifo").c_str(), 0600), 0);
   try {
-    Outputs::open({path("fifo"), std::nullopt, false});  // must not block
+    Outputs::open(request(path("fifo"), std::nullopt));  // must not block
     FAIL() << "a FIFO without a reader was accepted";
   } catch (const OutputRefused& e) {
     EXPECT_NE(std::string(e.what()).find("no process is reading"), std::string::npos) << e.what();
   }
   try {
-    Outputs::open({dir_path() + "/a\nb/r.csv", std::nullopt, false});
+    Outputs::open(request(dir_path() + "/a\nb/r.csv", std::nullopt));
     FAIL();
   } catch (const OutputRefused& e) {
     EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << "a path's line break is escaped";
@@ -146,7 +154,7 @@ TEST_F(OutputsTest, NotAPlaceToWrite) {
 }
 
 TEST_F(OutputsTest, AFullDeviceIsAWriteErrorNamingTheFile) {
-  Outputs outputs = Outputs::open({"/dev/full", std::nullopt, false});
+  Outputs outputs = Outputs::open(request("/dev/full", std::nullopt));
   try {
     outputs.begin({{"schema_version", "2"}}, kColumns);
     FAIL() << "writing to /dev/full succeeded";
@@ -156,7 +164,7 @@ TEST_F(OutputsTest, AFullDeviceIsAWriteErrorNamingTheFile) {
 }
 
 TEST_F(OutputsTest, AnUndeclaredColumnInARowIsABug) {
-  Outputs outputs = Outputs::open({path("r.csv"), std::nullopt, false});
+  Outputs outputs = Outputs::open(request(path("r.csv"), std::nullopt));
   outputs.begin({}, kColumns);
   Record r = row(8);
   r.set("median_us", 1.0);  // declared in the schema, but not a column of this run
@@ -165,7 +173,7 @@ TEST_F(OutputsTest, AnUndeclaredColumnInARowIsABug) {
 }
 
 TEST_F(OutputsTest, ASignalHandlerWritesThePreparedEnding) {
-  Outputs outputs = Outputs::open({path("r.csv"), path("r.json"), false});
+  Outputs outputs = Outputs::open(request(path("r.csv"), path("r.json")));
   outputs.set_async_reasons({"time limit of 1 s reached", "interrupted by SIGINT", "interrupted by SIGTERM",
                              "interrupted by SIGHUP"});
   outputs.begin({{"schema_version", "2"}}, kColumns);

@@ -9,6 +9,7 @@
 
 #include "bench/harness/stop_rule.hpp"
 #include "patterns/pattern_option.hpp"
+#include "results/output_formats.hpp"
 
 namespace mpibench {
 
@@ -36,8 +37,7 @@ struct RunConfig {
   double warmup_time_s = 0.005;       // per size, at least
   bool validate = false;
   std::optional<std::uint64_t> memory_limit_bytes;  // per node, for all ranks' buffers
-  std::optional<std::string> output_csv;
-  std::optional<std::string> output_json;  // Google Benchmark's JSON format
+  std::vector<OutputFile> output_files;  // CSV, Google Benchmark's JSON, ... (results/output_formats)
   std::optional<double> time_limit_s;  // whole run; derived from the sweep when not given
   bool quiet = false;                 // no table on stdout
   std::string command_line;
