@@ -1,7 +1,7 @@
 // Streaming bandwidth: rank 0 posts a window of non-blocking sends to rank 1, which
 // answers each window with a 0-byte acknowledgement (as OSU's osu_bw does). One operation
-// is one window; bandwidth = window x bytes / time. Each message in a window lands in its
-// own receive buffer: the MPI standard forbids pending receives into overlapping memory.
+// is one window; bandwidth = window x bytes / time. Where the receives land: see
+// patterns/parts/window.hpp.
 #include <fmt/format.h>
 
 #include <array>
@@ -10,6 +10,8 @@
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/payload.hpp"
 #include "patterns/definition.hpp"
+#include "patterns/parts/pair.hpp"
+#include "patterns/parts/window.hpp"
 
 namespace mpibench {
 namespace {
@@ -17,40 +19,25 @@ namespace {
 constexpr int data_tag = 2;
 constexpr int ack_tag = 3;
 
-constexpr PatternOption window_option{
-    .flags = "-W,--window",
-    .kind = OptionKind::integer,
-    .default_text = "64",
-    .type_name = "W",
-    .help = "Messages in flight per operation (one operation = a window of sends and one "
-            "acknowledgement) (OSU -W)",
-    .min = 1,
-    .max = 4096,
-};
-constexpr std::array<const PatternOption*, 1> options{&window_option};
-constexpr std::array columns{
-    Column{"window", "", ColumnRole::configuration, ColumnType::integer, true}};
+constexpr std::array<const PatternOption*, 3> options{&window_option, &receive_buffers_option, &pair_option};
+constexpr std::array columns{window_column, receive_buffers_column};
 
 class Bandwidth final : public OperationPattern {
  public:
   explicit Bandwidth(const PatternContext& context)
       : OperationPattern(context), window_(static_cast<int>(context.options.integer(window_option))),
+        shared_(context.options.text(receive_buffers_option) == "shared"),
         requests_(static_cast<std::size_t>(window_)) {}
 
   void run(std::int64_t ops) override {
     const MPI_Comm comm = context_.comm;
     for (std::int64_t op = 0; op < ops; ++op) {
       if (rank_ == 0) {
-        for (int w = 0; w < window_; ++w) {
-          mpi_check(MPI_Isend(send_.data(), count_, MPI_BYTE, 1, data_tag, comm, &requests_[w]));
-        }
+        post_window_sends(send_, 1, data_tag, comm, requests_);
         mpi_check(MPI_Waitall(window_, requests_.data(), MPI_STATUSES_IGNORE));
         mpi_check(MPI_Recv(nullptr, 0, MPI_BYTE, 1, ack_tag, comm, MPI_STATUS_IGNORE));
       } else {
-        for (int w = 0; w < window_; ++w) {
-          mpi_check(MPI_Irecv(block(recv_, bytes_, w).data(), count_, MPI_BYTE, 0, data_tag, comm,
-                              &requests_[w]));
-        }
+        post_window_receives(recv_, bytes_, shared_, 0, data_tag, comm, requests_);
         mpi_check(MPI_Waitall(window_, requests_.data(), MPI_STATUSES_IGNORE));
         mpi_check(MPI_Send(nullptr, 0, MPI_BYTE, 0, ack_tag, comm));
       }
@@ -61,25 +48,26 @@ class Bandwidth final : public OperationPattern {
   }
   Record configuration_cells(std::size_t) const override {
     Record cells;
-    cells.set("window", std::int64_t{window_});
+    cells.set("window", std::int64_t{window_}).set("receive_buffers", std::string(shared_ ? "shared" : "separate"));
     return cells;
   }
 
  private:
+  int slots() const { return shared_ ? 1 : window_; }
   std::size_t send_bytes(std::size_t bytes) const override { return rank_ == 0 ? bytes : 0; }
   std::size_t receive_bytes(std::size_t bytes) const override {
-    return rank_ == 0 ? 0 : bytes * static_cast<std::size_t>(window_);
+    return rank_ == 0 ? 0 : window_receive_bytes(bytes, window_, shared_);
   }
   void prepare_payloads(std::uint64_t seed) override {
     if (rank_ == 0) {
       fill_payload(send_, payload_seed(seed, 0, 0));
     } else {
-      for (int w = 0; w < window_; ++w) poison_payload(block(recv_, bytes_, w), payload_seed(seed, 0, 0));
+      for (int w = 0; w < slots(); ++w) poison_payload(block(recv_, bytes_, w), payload_seed(seed, 0, 0));
     }
   }
   std::optional<Mismatch> check_received(std::uint64_t seed) const override {
     if (rank_ == 0) return std::nullopt;
-    for (int w = 0; w < window_; ++w) {
+    for (int w = 0; w < slots(); ++w) {
       if (const auto offset = first_mismatch(block(recv_, bytes_, w), payload_seed(seed, 0, 0))) {
         return Mismatch{*offset, fmt::format("message {} of the window from rank 0", w)};
       }
@@ -88,6 +76,7 @@ class Bandwidth final : public OperationPattern {
   }
 
   int window_;
+  bool shared_;
   std::vector<MPI_Request> requests_;
 };
 
@@ -101,6 +90,7 @@ constinit const PatternDefinition bandwidth_pattern{
     .options = options,
     .configuration_columns = columns,
     .make = make_pattern<Bandwidth>,
+    .members = pair_members,
 };
 
 }  // namespace mpibench

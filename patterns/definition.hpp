@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "patterns/pattern.hpp"
@@ -32,6 +33,10 @@ struct PatternDefinition {
   // Why the options cannot run on `ranks` launched ranks, if they cannot (under `all`, the
   // pattern is then skipped with a note); may be null.
   std::optional<std::string> (*check)(const OptionValues&, int ranks) = nullptr;
+  // The world ranks taking part, in the order they become the pattern's ranks, or why the
+  // options name none; null: the first ranks_used(launched).
+  std::variant<std::vector<int>, std::string> (*members)(const OptionValues&,
+                                                         std::span<const std::string> host_of_rank) = nullptr;
 
   int ranks_used(int launched) const { return fixed_ranks == 0 ? launched : fixed_ranks; }
   // The sizes this pattern measures when the run asks for `requested`.

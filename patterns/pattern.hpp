@@ -105,6 +105,10 @@ class OperationPattern : public Pattern {
   // reports half a round trip, the one-way latency).
   virtual double time_divisor() const { return 1.0; }
 
+  // Messages one operation moves, where a message rate means something (the pattern then
+  // declares a messages_per_s result column); nothing elsewhere.
+  virtual std::optional<double> messages_per_operation() const { return std::nullopt; }
+
   std::size_t buffer_bytes(std::size_t bytes) const override {
     return send_bytes(bytes) + receive_bytes(bytes);
   }

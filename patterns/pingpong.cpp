@@ -2,14 +2,18 @@
 // one-way latency (half the round trip). Send and receive buffers are separate: one buffer
 // for both halves a round trip's cost from 64 KiB up on a shared-memory node, which is an
 // artefact, not what applications see.
+#include <array>
+
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/payload.hpp"
 #include "patterns/definition.hpp"
+#include "patterns/parts/pair.hpp"
 
 namespace mpibench {
 namespace {
 
 constexpr int tag = 1;
+constexpr std::array<const PatternOption*, 1> options{&pair_option};
 
 class PingPong final : public OperationPattern {
  public:
@@ -57,7 +61,9 @@ constinit const PatternDefinition pingpong_pattern{
     .summary = "one-way latency of blocking send/recv round trips between two ranks (half the "
                "round trip), and the bandwidth it implies",
     .fixed_ranks = 2,
+    .options = options,
     .make = make_pattern<PingPong>,
+    .members = pair_members,
 };
 
 }  // namespace mpibench

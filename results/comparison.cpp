@@ -41,7 +41,27 @@ struct Observation {
   double ci_high_us;
 };
 
-std::map<Key, Observation> observations(const ResultFile& file) {
+// The configuration columns every file has: rows are matched on these. A column only some
+// files have (one a newer mpibench added) would otherwise split every key in two.
+std::set<std::string> shared_configuration(const std::vector<ResultFile>& files, std::vector<std::string>& left_out) {
+  std::map<std::string, std::size_t> seen;
+  for (const ResultFile& file : files) {
+    for (const auto& column : file.columns) {
+      if (column.role == ColumnRole::configuration) ++seen[column.name];
+    }
+  }
+  std::set<std::string> shared;
+  for (const auto& [name, count] : seen) {
+    if (count == files.size()) {
+      shared.insert(name);
+    } else {
+      left_out.push_back(name);
+    }
+  }
+  return shared;
+}
+
+std::map<Key, Observation> observations(const ResultFile& file, const std::set<std::string>& matched_on) {
   const auto median_col = file.column("median_us");
   const auto bytes_col = file.column("bytes");
   if (!median_col || !bytes_col) {
@@ -53,7 +73,10 @@ std::map<Key, Observation> observations(const ResultFile& file) {
   for (const auto& row : file.rows) {
     std::string configuration;
     for (std::size_t i = 0; i < file.columns.size(); ++i) {
-      if (file.columns[i].role != ColumnRole::configuration || row[i].empty()) continue;
+      if (file.columns[i].role != ColumnRole::configuration || row[i].empty() ||
+          matched_on.count(file.columns[i].name) == 0) {
+        continue;
+      }
       if (!configuration.empty()) configuration += ' ';
       configuration += file.columns[i].name == "pattern" ? row[i] : fmt::format("{}={}", file.columns[i].name, row[i]);
     }
@@ -109,9 +132,13 @@ std::size_t launches_needed(std::size_t rows, double alpha) {
 
 Comparison compare_launches(const std::vector<ResultFile>& baseline, const std::vector<ResultFile>& candidate,
                             const CompareSettings& settings) {
+  std::vector<ResultFile> all(baseline);
+  all.insert(all.end(), candidate.begin(), candidate.end());
+  std::vector<std::string> left_out;
+  const auto matched_on = shared_configuration(all, left_out);
   std::vector<std::map<Key, Observation>> base, cand;
-  for (const ResultFile& f : baseline) base.push_back(observations(f));
-  for (const ResultFile& f : candidate) cand.push_back(observations(f));
+  for (const ResultFile& f : baseline) base.push_back(observations(f, matched_on));
+  for (const ResultFile& f : candidate) cand.push_back(observations(f, matched_on));
   std::set<Key> in_base, in_cand;
   for (const auto& launch : base) {
     for (const auto& [key, o] : launch) in_base.insert(key);
@@ -121,6 +148,11 @@ Comparison compare_launches(const std::vector<ResultFile>& baseline, const std::
   }
   Comparison comparison;
   comparison.warnings = differences(baseline, candidate);
+  for (const std::string& name : left_out) {
+    comparison.warnings.push_back(fmt::format(
+        "column {} is not in every file (written by another mpibench version?): rows are matched "
+        "without it", name));
+  }
   std::vector<Key> common;
   for (const Key& key : in_base) {
     if (in_cand.count(key)) {

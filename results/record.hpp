@@ -27,6 +27,11 @@ class Record {
 // significant digits (the measurements carry no more), empty for monostate.
 std::string format_cell(const Cell& cell);
 
+// Records as one string and back, exactly (reals as hex floats), to move rows between
+// ranks: a pattern whose leader is not rank 0 hands its rows to rank 0, which writes them.
+std::string encode_records(const std::vector<Record>& records);
+std::vector<Record> decode_records(std::string_view text);
+
 // Ordered `key: value` pairs; schema_version comes first.
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 

@@ -17,6 +17,7 @@ using enum ColumnType;
 constexpr std::array leading{
     Column{"pattern", "", configuration, text, true},
     Column{"ranks", "", configuration, integer, false},
+    Column{"same_host", "", configuration, text, false},  // the ranks measured share a host
     Column{"bytes", "B", size, integer, true},
 };
 constexpr std::array trailing{

@@ -37,13 +37,14 @@ TEST(Schema, PatternColumnsGoAfterBytesAndResultsAtTheEnd) {
   const std::array configuration{root, root_bytes};
   const std::array results{tasks_done};
   const auto columns = run_columns(configuration, results);
-  ASSERT_GE(columns.size(), 7u);
+  ASSERT_GE(columns.size(), 8u);
   EXPECT_EQ(columns[0].name, "pattern");
   EXPECT_EQ(columns[1].name, "ranks");
-  EXPECT_EQ(columns[2].name, "bytes");
-  EXPECT_EQ(columns[3].name, "root");
-  EXPECT_EQ(columns[4].name, "root_bytes");
-  EXPECT_EQ(columns[5].name, "samples");
+  EXPECT_EQ(columns[2].name, "same_host");
+  EXPECT_EQ(columns[3].name, "bytes");
+  EXPECT_EQ(columns[4].name, "root");
+  EXPECT_EQ(columns[5].name, "root_bytes");
+  EXPECT_EQ(columns[6].name, "samples");
   EXPECT_EQ(columns[columns.size() - 2].name, "repeat");
   EXPECT_EQ(columns.back().name, "tasks_done");
 }
@@ -51,10 +52,10 @@ TEST(Schema, PatternColumnsGoAfterBytesAndResultsAtTheEnd) {
 TEST(Schema, AColumnTwoPatternsShareAppearsOnce) {
   const std::array configuration{window, root, root, root_bytes};
   const auto columns = run_columns(configuration, {});
-  EXPECT_EQ(columns[3].name, "window");
-  EXPECT_EQ(columns[4].name, "root");
-  EXPECT_EQ(columns[5].name, "root_bytes");
-  EXPECT_EQ(columns[6].name, "samples");
+  EXPECT_EQ(columns[4].name, "window");
+  EXPECT_EQ(columns[5].name, "root");
+  EXPECT_EQ(columns[6].name, "root_bytes");
+  EXPECT_EQ(columns[7].name, "samples");
 }
 
 TEST(Schema, OneNameDeclaredTwoWaysIsABug) {
@@ -67,8 +68,9 @@ TEST(Schema, OneNameDeclaredTwoWaysIsABug) {
 
 TEST(Schema, DescribedForReaders) {
   const auto columns = run_columns({}, {});
-  const std::string text = columns_metadata(std::span(columns).first(3));
-  EXPECT_EQ(text, "pattern:configuration:-:text ranks:configuration:-:integer bytes:size:B:integer");
+  const std::string text = columns_metadata(std::span(columns).first(4));
+  EXPECT_EQ(text, "pattern:configuration:-:text ranks:configuration:-:integer "
+                  "same_host:configuration:-:text bytes:size:B:integer");
 }
 
 }  // namespace

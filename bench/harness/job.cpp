@@ -47,7 +47,7 @@ void run_job(const RunConfig& config) {
   const Selection selection = select_patterns(config, launched);
   RunSetting setting{world, rank, discover_placement(world), agreed_clock(world, rank), {}, 0, 0};
   BufferProvider buffers;
-  std::vector<Stage> stages = make_stages(selection.definitions, world, buffers, config);
+  std::vector<Stage> stages = make_stages(selection.definitions, world, buffers, config, setting.placement);
   check_sizes(stages, config, setting.placement, world);
   setting.clock_offsets = clock_offsets_text(config, world, setting.clock, rank);
   // Last check: from here on, the run has outputs that must be finished either way.

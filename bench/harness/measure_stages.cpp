@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
 
 #include "bench/harness/metadata.hpp"
@@ -13,6 +14,7 @@
 #include "bench/harness/repeat_summary.hpp"
 #include "bench/harness/sweep.hpp"
 #include "bench/harness/warnings.hpp"
+#include "bench/toolkit/mpi_check.hpp"
 #include "results/output_errors.hpp"
 
 namespace mpibench {
@@ -25,6 +27,28 @@ std::vector<std::string> repeat_key_columns(std::span<const Column> columns) {
     if (column.role == ColumnRole::configuration || column.role == ColumnRole::size) keys.emplace_back(column.name);
   }
   return keys;
+}
+
+// The leader's rows, sent to rank 0 and written there; a write failure comes back on rank 0.
+std::optional<std::string> write_relayed(MPI_Comm world, int rank, int leader, const std::vector<Record>& held,
+                                         const std::function<std::optional<std::string>(const Record&)>& emit) {
+  constexpr int tag = 31;
+  if (rank == leader) {
+    const std::string text = encode_records(held);
+    const auto length = static_cast<std::uint64_t>(text.size());
+    mpi_check(MPI_Send(&length, 1, MPI_UINT64_T, 0, tag, world));
+    mpi_check(MPI_Send(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, tag, world));
+    return std::nullopt;
+  }
+  if (rank != 0) return std::nullopt;
+  std::uint64_t length = 0;
+  mpi_check(MPI_Recv(&length, 1, MPI_UINT64_T, leader, tag, world, MPI_STATUS_IGNORE));
+  std::string text(static_cast<std::size_t>(length), '\0');
+  mpi_check(MPI_Recv(text.data(), static_cast<int>(length), MPI_CHAR, leader, tag, world, MPI_STATUS_IGNORE));
+  for (const Record& row : decode_records(text)) {
+    if (auto problem = emit(row)) return problem;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -71,14 +95,28 @@ std::optional<std::string> measure_stages(const RunConfig& config, const Selecti
     std::vector<std::uint64_t> sizes = config.sizes;
     if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
     for (Stage& stage : stages) {
+      const int leader = stage.members.front();
+      std::vector<Record> held;  // on a leader other than rank 0: rows for rank 0 to write
+      const auto stage_emit = [&](const Record& record) -> std::optional<std::string> {
+        Record row = record;
+        row.set("same_host", std::string(stage.same_host ? "yes" : "no"));
+        if (leader == 0) return emit(row);
+        held.push_back(std::move(row));
+        return std::nullopt;
+      };
       std::optional<std::string> mine;
       if (stage.pattern) {
-        mine = run_sweep(*stage.definition, *stage.pattern, stage.comm, sizes, repeat, config, clock, emit,
-                         progress);
+        mine = run_sweep(*stage.definition, *stage.pattern, stage.comm, sizes, repeat, config, clock,
+                         stage_emit, progress);
       }
       // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
       quiet_barrier(world);
       failure = agree_on_problem(world, mine);
+      // Rows measured without rank 0 are written once the pattern is done, failed or not.
+      if (leader != 0) {
+        const auto unwritten = write_relayed(world, rank, leader, held, emit);
+        if (const auto problem = agree_on_problem(world, unwritten); problem && !failure) failure = problem;
+      }
       if (failure) break;
     }
   }

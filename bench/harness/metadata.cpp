@@ -127,6 +127,12 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("nodes", fmt::format("{}", placement.nodes));
   m.emplace_back("ranks_per_node", fmt::format("{}", placement.max_ranks_per_node));
   m.emplace_back("hosts", join(placement.hosts, " "));
+  m.emplace_back("machines", fmt::format("{}", placement.machines));
+  std::string rank_hosts;
+  for (std::size_t r = 0; r < placement.host_of_rank.size(); ++r) {
+    rank_hosts += fmt::format("{}{}:{}", r == 0 ? "" : " ", r, placement.host_of_rank[r]);
+  }
+  m.emplace_back("rank_hosts", rank_hosts);
   m.emplace_back("processor", placement.processor);
   m.emplace_back("usable_cores_per_node", fmt::format("{}", placement.usable_cores_on_my_node));
   m.emplace_back("oversubscribed", placement.oversubscribed ? "yes" : "no");

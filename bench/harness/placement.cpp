@@ -63,6 +63,48 @@ std::string my_core_list() {
   return list;
 }
 
+// The kernel's boot id names the machine: hosts that are network namespaces or containers
+// on one machine have their own host names but one boot id.
+std::string machine_id() {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string id;
+  std::getline(in, id);
+  return id;
+}
+
+// Ranks per machine against the machine's usable cores, as for a node.
+void discover_machines(MPI_Comm world, int rank, const CoreMask& node_mask, Placement& p) {
+  const auto ids = allgather_strings(world, machine_id());
+  const auto mine = static_cast<int>(std::find(ids.begin(), ids.end(), ids[static_cast<std::size_t>(rank)]) - ids.begin());
+  MPI_Comm machine = MPI_COMM_NULL;
+  mpi_check(MPI_Comm_split(world, mine, rank, &machine));
+  int ranks = 0;
+  mpi_check(MPI_Comm_size(machine, &ranks));
+  CoreMask mask = node_mask;
+  mpi_check(MPI_Allreduce(MPI_IN_PLACE, mask.data(), static_cast<int>(mask.size()),
+                          MPI_UNSIGNED_LONG_LONG, MPI_BOR, machine));
+  int cores = 0;
+  for (const auto word : mask) cores += std::popcount(word);
+  mpi_check(MPI_Comm_free(&machine));
+  int machine_rank_leader = 0;
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(r), ids[r]) == ids.begin() + static_cast<std::ptrdiff_t>(r)) {
+      ++machine_rank_leader;
+    }
+  }
+  p.machines = machine_rank_leader;
+  // The busiest machine, by ranks over cores; every rank learns it.
+  struct {
+    double load;
+    int rank;
+  } busiest{static_cast<double>(ranks) / std::max(cores, 1), rank};
+  mpi_check(MPI_Allreduce(MPI_IN_PLACE, &busiest, 1, MPI_DOUBLE_INT, MPI_MAXLOC, world));
+  int counts[2] = {ranks, cores};
+  mpi_check(MPI_Bcast(counts, 2, MPI_INT, busiest.rank, world));
+  p.ranks_on_busiest_machine = counts[0];
+  p.usable_cores_on_that_machine = counts[1];
+}
+
 Placement discover_placement(MPI_Comm world) {
   Placement p;
   int rank = 0;
@@ -96,12 +138,14 @@ Placement discover_placement(MPI_Comm world) {
   mpi_check(MPI_Allreduce(&p.ranks_on_my_node, &p.max_ranks_per_node, 1, MPI_INT, MPI_MAX, world));
   int over = p.ranks_on_my_node > p.usable_cores_on_my_node ? 1 : 0;
   mpi_check(MPI_Allreduce(MPI_IN_PLACE, &over, 1, MPI_INT, MPI_MAX, world));
-  p.oversubscribed = over != 0;
 
   char name[MPI_MAX_PROCESSOR_NAME] = {};
   int length = 0;
   mpi_check(MPI_Get_processor_name(name, &length));
-  const auto names = gather_strings(world, std::string(name, static_cast<std::size_t>(length)));
+  p.host_of_rank = allgather_strings(world, std::string(name, static_cast<std::size_t>(length)));
+  discover_machines(world, rank, mask, p);
+  p.oversubscribed = over != 0 || p.ranks_on_busiest_machine > p.usable_cores_on_that_machine;
+  const auto& names = p.host_of_rank;
   const auto cores = gather_strings(world, my_core_list());
   if (rank == 0) {
     for (const auto& host : names) {

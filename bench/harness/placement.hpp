@@ -18,6 +18,12 @@ struct Placement {
   MPI_Comm node_comm = MPI_COMM_NULL;
   std::vector<int> node_peer_pids;  // the other ranks on this node (the watchdog stops them)
   int rank0_pid_on_node = 0;        // rank 0's pid where it shares this node (not on rank 0)
+  std::vector<std::string> host_of_rank;  // every rank's host, on every rank
+  // Hosts that are one machine (namespace or container hosts share a kernel): their ranks
+  // compete for that machine's cores, whatever each host's own count says.
+  int machines = 0;
+  int ranks_on_busiest_machine = 0;
+  int usable_cores_on_that_machine = 0;
   // Filled on rank 0 only:
   std::vector<std::string> hosts;   // distinct, in rank order
   std::string binding;              // "rank:cores" for every rank, e.g. "0:0-1 1:0-1"

@@ -36,6 +36,31 @@ std::vector<std::string> gather_strings(MPI_Comm comm, const std::string& mine, 
   return strings;
 }
 
+std::vector<std::string> allgather_strings(MPI_Comm comm, const std::string& mine) {
+  int rank = 0;
+  mpi_check(MPI_Comm_rank(comm, &rank));
+  auto strings = gather_strings(comm, mine);
+  // Lengths first, then the text: the strings may hold any byte.
+  std::vector<int> lengths;
+  std::string all;
+  for (const auto& s : strings) {
+    lengths.push_back(static_cast<int>(s.size()));
+    all += s;
+  }
+  int count = static_cast<int>(lengths.size());
+  broadcast(comm, count);
+  lengths.resize(static_cast<std::size_t>(count));
+  mpi_check(MPI_Bcast(lengths.data(), count, MPI_INT, 0, comm));
+  broadcast(comm, all);
+  if (rank == 0) return strings;
+  std::size_t at = 0;
+  for (const int length : lengths) {
+    strings.push_back(all.substr(at, static_cast<std::size_t>(length)));
+    at += static_cast<std::size_t>(length);
+  }
+  return strings;
+}
+
 std::optional<std::string> agree_on_problem(MPI_Comm comm,
                                             const std::optional<std::string>& mine) {
   int rank = 0;

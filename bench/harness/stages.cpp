@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "bench/harness/memory_check.hpp"
@@ -12,8 +13,27 @@
 
 namespace mpibench {
 
+namespace {
+
+// Every rank computes the same members from the same options and hosts, so a refusal is
+// every rank's without an exchange.
+std::vector<int> members_of(const PatternDefinition& definition, const RunConfig& config,
+                            const Placement& placement, int launched) {
+  if (definition.members == nullptr) {
+    std::vector<int> first(static_cast<std::size_t>(definition.ranks_used(launched)));
+    for (std::size_t r = 0; r < first.size(); ++r) first[r] = static_cast<int>(r);
+    return first;
+  }
+  auto chosen = definition.members(config.pattern_options, placement.host_of_rank);
+  if (auto* why = std::get_if<std::string>(&chosen)) throw UsageError(*why);
+  return std::get<std::vector<int>>(chosen);
+}
+
+}  // namespace
+
 std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& definitions,
-                               MPI_Comm world, BufferProvider& buffers, const RunConfig& config) {
+                               MPI_Comm world, BufferProvider& buffers, const RunConfig& config,
+                               const Placement& placement) {
   int rank = 0;
   int launched = 0;
   mpi_check(MPI_Comm_rank(world, &rank));
@@ -21,8 +41,15 @@ std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& defi
   std::vector<Stage> stages;
   for (const PatternDefinition* definition : definitions) {
     Stage stage{definition, MPI_COMM_NULL, nullptr};
-    const bool member = rank < definition->ranks_used(launched);
-    mpi_check(MPI_Comm_split(world, member ? 0 : MPI_UNDEFINED, rank, &stage.comm));
+    stage.members = members_of(*definition, config, placement, launched);
+    for (const int member : stage.members) {
+      stage.same_host = stage.same_host && placement.host_of_rank[static_cast<std::size_t>(member)] ==
+                                               placement.host_of_rank[static_cast<std::size_t>(stage.members.front())];
+    }
+    const auto position = std::find(stage.members.begin(), stage.members.end(), rank);
+    const bool member = position != stage.members.end();
+    mpi_check(MPI_Comm_split(world, member ? 0 : MPI_UNDEFINED,
+                             static_cast<int>(position - stage.members.begin()), &stage.comm));
     if (member) {
       mpi_check(MPI_Comm_set_errhandler(stage.comm, MPI_ERRORS_RETURN));
       stage.pattern = definition->make(

@@ -17,11 +17,15 @@ struct Stage {
   const PatternDefinition* definition = nullptr;
   MPI_Comm comm = MPI_COMM_NULL;
   std::unique_ptr<Pattern> pattern;
+  std::vector<int> members;  // world ranks, in the pattern's rank order; members[0] leads
+  bool same_host = true;     // every member on one host
 };
 
 // Collective over `world`: a communicator per pattern, and the pattern on its members.
+// Throws UsageError on every rank alike when a pattern's options name ranks it cannot have.
 std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& definitions,
-                               MPI_Comm world, BufferProvider& buffers, const RunConfig& config);
+                               MPI_Comm world, BufferProvider& buffers, const RunConfig& config,
+                               const Placement& placement);
 
 // Frees the stages' communicators (a run that completes; a failed one aborts instead).
 void free_stages(std::vector<Stage>& stages);

@@ -20,6 +20,7 @@ from support import *  # noqa: E402,F401,F403
 import compare_cases  # noqa: E402,F401  (registers its cases)
 import install_cases  # noqa: E402,F401  (registers its cases)
 import faults  # noqa: E402,F401  (registers its cases)
+import host_cases  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
 
@@ -197,7 +198,7 @@ def run_all(ctx, ranks, *extra):
     proc = ctx.run(ranks, "all", "--sizes", "8,1K", "-o", out, "-q", "--validate", "--tasks", "200", *extra)
     result = mpibench_csv.read(out)
     check_file(result)
-    patterns = ["pingpong", "bandwidth", "barrier", "bcast", "scatter", "gather", "reduce", "allreduce",
+    patterns = ["pingpong", "bandwidth", "bibw", "multibw", "barrier", "bcast", "scatter", "gather", "reduce", "allreduce",
                 "allgather", "alltoall", "taskqueue"]
     # A barrier moves no message: one row per sweep, whatever the sizes.
     check([r["pattern"] for r in result.rows] == [p for p in patterns for _ in ((0,) if p == "barrier" else (0, 1))],
@@ -209,7 +210,8 @@ def run_all(ctx, ranks, *extra):
         check_rows(rows, p, 2 if p in POINT_TO_POINT else ranks, [0] if p == "barrier" else [8, 1024])
     # A cell that does not apply is empty.
     check(all(r["root"] is None for r in result.rows if r["pattern"] in POINT_TO_POINT), "p2p rows have no root")
-    check(all(r["window"] is None for r in result.rows if r["pattern"] != "bandwidth"), "only bandwidth has a window")
+    check(all(r["window"] is None for r in result.rows if r["pattern"] not in ("bandwidth", "bibw", "multibw")),
+          "only the streaming patterns have a window")
     check_oversubscription(ctx, result, proc, ranks)
 
 
@@ -597,7 +599,7 @@ def unknown_option(ctx):
 def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
     check(mpibench_lines(proc.stderr) == [
-        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, barrier, bcast, scatter, "
+        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bibw, multibw, barrier, bcast, scatter, "
         "gather, reduce, allreduce, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
         proc.stderr)
 
@@ -629,7 +631,7 @@ def json_output_in_google_benchmark_format(ctx):
     rows = mpibench_csv.read(csv_out).rows
     check(doc["context"]["schema_version"] == "2" and "host_name" in doc["context"], doc["context"])
     names = [b["name"] for b in doc["benchmarks"]]
-    check(names == ["gather/root:1/bytes:8/ranks:2", "gather/root:1/bytes:1024/ranks:2"], names)
+    check(names == ["gather/same_host:yes/root:1/bytes:8/ranks:2", "gather/same_host:yes/root:1/bytes:1024/ranks:2"], names)
     for b, r in zip(doc["benchmarks"], rows):
         check(b["time_unit"] == "ns" and abs(b["real_time"] - 1000 * r["median_us"]) <= 1e-5 * b["real_time"]
               and b["cpu_time"] == b["real_time"] and b["iterations"] == r["samples"], b)
@@ -648,7 +650,7 @@ def google_benchmark_compare_runs_its_u_test_on_repeats(ctx):
         runs.append(out)
     doc = json.load(open(runs[0]))
     names = [b["name"] for b in doc["benchmarks"] if b["run_type"] == "iteration"]
-    check(sorted(set(names)) == ["pingpong/bytes:1024/ranks:2", "pingpong/bytes:8/ranks:2"], names)
+    check(sorted(set(names)) == ["pingpong/same_host:yes/bytes:1024/ranks:2", "pingpong/same_host:yes/bytes:8/ranks:2"], names)
     check(sorted(b["repetition_index"] for b in doc["benchmarks"] if b["name"] == names[0]) == [0, 1, 2], doc)
     aggregates = sorted(b["aggregate_name"] for b in doc["benchmarks"] if b["run_type"] == "aggregate")
     check(aggregates == sorted(["mean", "median", "stddev", "cv"] * 2), aggregates)

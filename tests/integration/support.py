@@ -159,7 +159,7 @@ def check_oversubscription(ctx, result, proc, ranks):
     check(result.metadata["ranks_launched"] == str(ranks), "ranks_launched")
 
 
-POINT_TO_POINT = {"pingpong", "bandwidth"}
+POINT_TO_POINT = {"pingpong", "bandwidth", "bibw"}
 
 
 def sweep(ctx, ranks, pattern, size_arg, sizes, *extra):

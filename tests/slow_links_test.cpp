@@ -1,0 +1,74 @@
+#include "bench/statistics/slow_links.hpp"
+
+#include <gtest/gtest.h>
+
+namespace mpibench {
+namespace {
+
+// Every ordered pair of `n` endpoints, each at `base` with a small wobble, except as `value`
+// says.
+template <class F>
+std::vector<LinkValue> all_pairs(int n, F value) {
+  std::vector<LinkValue> links;
+  for (int a = 0; a < n; ++a) {
+    for (int b = 0; b < n; ++b) {
+      if (a != b) links.push_back({a, b, value(a, b)});
+    }
+  }
+  return links;
+}
+
+double wobble(int a, int b) { return 1.0 + 0.01 * ((a * 7 + b * 3) % 5 - 2); }  // +-2%
+
+TEST(SlowLinks, NoneWhenAllLinksAgree) {
+  const auto links = all_pairs(6, [](int a, int b) { return 1000 * wobble(a, b); });
+  const SlowLinks found = find_slow_links(links, 6, {});
+  EXPECT_TRUE(found.hosts.empty());
+  EXPECT_TRUE(found.links.empty());
+  EXPECT_NEAR(found.reference_median, 1000, 20);
+}
+
+TEST(SlowLinks, OneSlowLinkIsFlaggedAloneBothWays) {
+  const auto links = all_pairs(5, [](int a, int b) {
+    const bool slow = (a == 1 && b == 3) || (a == 3 && b == 1);
+    return (slow ? 400 : 1000) * wobble(a, b);
+  });
+  const SlowLinks found = find_slow_links(links, 5, {});
+  EXPECT_TRUE(found.hosts.empty());
+  ASSERT_EQ(found.links.size(), 2u);
+  for (const std::size_t i : found.links) {
+    EXPECT_TRUE((links[i].a == 1 && links[i].b == 3) || (links[i].a == 3 && links[i].b == 1));
+  }
+}
+
+TEST(SlowLinks, OneSlowHostAndEveryLinkThroughIt) {
+  // 4 hosts, host 2's link at a tenth: half the links touch it, yet it is found.
+  const auto links = all_pairs(4, [](int a, int b) { return (a == 2 || b == 2 ? 95 : 1000) * wobble(a, b); });
+  const SlowLinks found = find_slow_links(links, 4, {});
+  EXPECT_EQ(found.hosts, std::vector<int>{2});
+  ASSERT_EQ(found.links.size(), 6u);
+  for (const std::size_t i : found.links) EXPECT_TRUE(links[i].a == 2 || links[i].b == 2);
+  EXPECT_NEAR(found.reference_median, 1000, 20);
+}
+
+TEST(SlowLinks, LatencyIsWorseWhenHigher) {
+  const auto links = all_pairs(4, [](int a, int b) { return (a == 0 && b == 1 ? 50.0 : 7.0) * wobble(a, b); });
+  const SlowLinks found = find_slow_links(links, 4, {.higher_is_better = false});
+  ASSERT_EQ(found.links.size(), 1u);
+  EXPECT_EQ(links[found.links.front()].a, 0);
+  EXPECT_EQ(links[found.links.front()].b, 1);
+  // The same values read as bandwidth: the high one is better, not slow.
+  EXPECT_TRUE(find_slow_links(links, 4, {}).links.empty());
+}
+
+TEST(SlowLinks, IdenticalValuesNeedARealShortfall) {
+  // MAD 0: a link 5% off is not flagged (min_change 10%), one 20% off is.
+  auto links = all_pairs(4, [](int, int) { return 100.0; });
+  links[0].value = 95;
+  EXPECT_TRUE(find_slow_links(links, 4, {}).links.empty());
+  links[0].value = 80;
+  EXPECT_EQ(find_slow_links(links, 4, {}).links, std::vector<std::size_t>{0});
+}
+
+}  // namespace
+}  // namespace mpibench
