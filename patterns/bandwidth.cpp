@@ -2,10 +2,7 @@
 // answers each window with a 0-byte acknowledgement (as OSU's osu_bw does). One operation
 // is one window; bandwidth = window x bytes / time. Where the receives land: see
 // patterns/parts/window.hpp.
-#include <fmt/format.h>
-
 #include <array>
-#include <vector>
 
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/payload.hpp"
@@ -22,12 +19,9 @@ constexpr int ack_tag = 3;
 constexpr std::array<const PatternOption*, 3> options{&window_option, &receive_buffers_option, &pair_option};
 constexpr std::array columns{window_column, receive_buffers_column};
 
-class Bandwidth final : public OperationPattern {
+class Bandwidth final : public WindowedStream {
  public:
-  explicit Bandwidth(const PatternContext& context)
-      : OperationPattern(context), window_(static_cast<int>(context.options.integer(window_option))),
-        shared_(context.options.text(receive_buffers_option) == "shared"),
-        requests_(static_cast<std::size_t>(window_)) {}
+  explicit Bandwidth(const PatternContext& context) : WindowedStream(context, 1) {}
 
   void run(std::int64_t ops) override {
     const MPI_Comm comm = context_.comm;
@@ -46,38 +40,23 @@ class Bandwidth final : public OperationPattern {
   std::optional<double> bandwidth_bytes(std::size_t bytes) const override {
     return static_cast<double>(bytes) * window_;
   }
-  Record configuration_cells(std::size_t) const override {
-    Record cells;
-    cells.set("window", std::int64_t{window_}).set("receive_buffers", std::string(shared_ ? "shared" : "separate"));
-    return cells;
-  }
 
  private:
-  int slots() const { return shared_ ? 1 : window_; }
   std::size_t send_bytes(std::size_t bytes) const override { return rank_ == 0 ? bytes : 0; }
   std::size_t receive_bytes(std::size_t bytes) const override {
-    return rank_ == 0 ? 0 : window_receive_bytes(bytes, window_, shared_);
+    return rank_ == 0 ? 0 : window_receive_bytes(bytes);
   }
   void prepare_payloads(std::uint64_t seed) override {
     if (rank_ == 0) {
       fill_payload(send_, payload_seed(seed, 0, 0));
     } else {
-      for (int w = 0; w < slots(); ++w) poison_payload(block(recv_, bytes_, w), payload_seed(seed, 0, 0));
+      poison_slots(payload_seed(seed, 0, 0));
     }
   }
   std::optional<Mismatch> check_received(std::uint64_t seed) const override {
     if (rank_ == 0) return std::nullopt;
-    for (int w = 0; w < slots(); ++w) {
-      if (const auto offset = first_mismatch(block(recv_, bytes_, w), payload_seed(seed, 0, 0))) {
-        return Mismatch{*offset, fmt::format("message {} of the window from rank 0", w)};
-      }
-    }
-    return std::nullopt;
+    return check_slots(payload_seed(seed, 0, 0), 0);
   }
-
-  int window_;
-  bool shared_;
-  std::vector<MPI_Request> requests_;
 };
 
 }  // namespace

@@ -1,10 +1,7 @@
 // Bidirectional bandwidth, as osu_bibw: both ranks post a window of receives from the other,
 // then a window of sends to it, and wait for all of them. One operation is one window each
 // way; bandwidth = 2 x window x bytes / time.
-#include <fmt/format.h>
-
 #include <array>
-#include <vector>
 
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/payload.hpp"
@@ -20,12 +17,9 @@ constexpr int data_tag = 4;
 constexpr std::array<const PatternOption*, 3> options{&window_option, &receive_buffers_option, &pair_option};
 constexpr std::array columns{window_column, receive_buffers_column};
 
-class Bibw final : public OperationPattern {
+class Bibw final : public WindowedStream {
  public:
-  explicit Bibw(const PatternContext& context)
-      : OperationPattern(context), window_(static_cast<int>(context.options.integer(window_option))),
-        shared_(context.options.text(receive_buffers_option) == "shared"),
-        requests_(2 * static_cast<std::size_t>(window_)) {}
+  explicit Bibw(const PatternContext& context) : WindowedStream(context, 2) {}
 
   void run(std::int64_t ops) override {
     const int peer = 1 - rank_;
@@ -40,37 +34,20 @@ class Bibw final : public OperationPattern {
   std::optional<double> bandwidth_bytes(std::size_t bytes) const override {
     return 2.0 * static_cast<double>(bytes) * window_;
   }
-  Record configuration_cells(std::size_t) const override {
-    Record cells;
-    cells.set("window", std::int64_t{window_}).set("receive_buffers", std::string(shared_ ? "shared" : "separate"));
-    return cells;
-  }
 
  private:
-  int slots() const { return shared_ ? 1 : window_; }
   std::size_t send_bytes(std::size_t bytes) const override { return bytes; }
-  std::size_t receive_bytes(std::size_t bytes) const override {
-    return window_receive_bytes(bytes, window_, shared_);
-  }
+  std::size_t receive_bytes(std::size_t bytes) const override { return window_receive_bytes(bytes); }
   static std::uint64_t seed_of(std::uint64_t seed, int rank) {
     return payload_seed(seed, static_cast<std::uint64_t>(rank), 0);
   }
   void prepare_payloads(std::uint64_t seed) override {
     fill_payload(send_, seed_of(seed, rank_));
-    for (int w = 0; w < slots(); ++w) poison_payload(block(recv_, bytes_, w), seed_of(seed, 1 - rank_));
+    poison_slots(seed_of(seed, 1 - rank_));
   }
   std::optional<Mismatch> check_received(std::uint64_t seed) const override {
-    for (int w = 0; w < slots(); ++w) {
-      if (const auto offset = first_mismatch(block(recv_, bytes_, w), seed_of(seed, 1 - rank_))) {
-        return Mismatch{*offset, fmt::format("message {} of the window from rank {}", w, 1 - rank_)};
-      }
-    }
-    return std::nullopt;
+    return check_slots(seed_of(seed, 1 - rank_), 1 - rank_);
   }
-
-  int window_;
-  bool shared_;
-  std::vector<MPI_Request> requests_;
 };
 
 }  // namespace

@@ -65,12 +65,9 @@ std::variant<std::vector<int>, std::string> pair_up(const OptionValues& values,
   return senders;
 }
 
-class MultiBandwidth final : public OperationPattern {
+class MultiBandwidth final : public WindowedStream {
  public:
-  explicit MultiBandwidth(const PatternContext& context)
-      : OperationPattern(context), window_(static_cast<int>(context.options.integer(window_option))),
-        shared_(context.options.text(receive_buffers_option) == "shared"), pairs_(ranks_ / 2),
-        requests_(static_cast<std::size_t>(window_)) {}
+  explicit MultiBandwidth(const PatternContext& context) : WindowedStream(context, 1), pairs_(ranks_ / 2) {}
 
   void run(std::int64_t ops) override {
     const MPI_Comm comm = context_.comm;
@@ -92,21 +89,18 @@ class MultiBandwidth final : public OperationPattern {
   std::optional<double> messages_per_operation() const override {
     return static_cast<double>(window_) * pairs_;
   }
-  Record configuration_cells(std::size_t) const override {
-    Record cells;
-    cells.set("pairs", std::int64_t{pairs_})
-        .set("window", std::int64_t{window_})
-        .set("receive_buffers", std::string(shared_ ? "shared" : "separate"));
+  Record configuration_cells(std::size_t bytes) const override {
+    Record cells = WindowedStream::configuration_cells(bytes);
+    cells.set("pairs", std::int64_t{pairs_});
     return cells;
   }
 
  private:
   bool sends() const { return rank_ < pairs_; }
   int partner() const { return sends() ? rank_ + pairs_ : rank_ - pairs_; }
-  int slots() const { return shared_ ? 1 : window_; }
   std::size_t send_bytes(std::size_t bytes) const override { return sends() ? bytes : 0; }
   std::size_t receive_bytes(std::size_t bytes) const override {
-    return sends() ? 0 : window_receive_bytes(bytes, window_, shared_);
+    return sends() ? 0 : window_receive_bytes(bytes);
   }
   std::uint64_t seed_of(std::uint64_t seed, int sender) const {
     return payload_seed(seed, static_cast<std::uint64_t>(sender), 0);
@@ -115,23 +109,15 @@ class MultiBandwidth final : public OperationPattern {
     if (sends()) {
       fill_payload(send_, seed_of(seed, rank_));
     } else {
-      for (int w = 0; w < slots(); ++w) poison_payload(block(recv_, bytes_, w), seed_of(seed, partner()));
+      poison_slots(seed_of(seed, partner()));
     }
   }
   std::optional<Mismatch> check_received(std::uint64_t seed) const override {
     if (sends()) return std::nullopt;
-    for (int w = 0; w < slots(); ++w) {
-      if (const auto offset = first_mismatch(block(recv_, bytes_, w), seed_of(seed, partner()))) {
-        return Mismatch{*offset, fmt::format("message {} of the window from rank {}", w, partner())};
-      }
-    }
-    return std::nullopt;
+    return check_slots(seed_of(seed, partner()), partner());
   }
 
-  int window_;
-  bool shared_;
   int pairs_;
-  std::vector<MPI_Request> requests_;
 };
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "patterns/parts/window.hpp"
 
+#include <fmt/format.h>
+
 #include "bench/toolkit/mpi_check.hpp"
+#include "bench/toolkit/payload.hpp"
 
 namespace mpibench {
 
@@ -19,6 +22,30 @@ void post_window_sends(std::span<std::byte> buffer, int to, int tag, MPI_Comm co
   for (MPI_Request& request : requests) {
     mpi_check(MPI_Isend(buffer.data(), count, MPI_BYTE, to, tag, comm, &request));
   }
+}
+
+WindowedStream::WindowedStream(const PatternContext& context, int directions)
+    : OperationPattern(context), window_(static_cast<int>(context.options.integer(window_option))),
+      shared_(context.options.text(receive_buffers_option) == "shared"),
+      requests_(static_cast<std::size_t>(directions * window_)) {}
+
+Record WindowedStream::configuration_cells(std::size_t) const {
+  Record cells;
+  cells.set("window", std::int64_t{window_}).set("receive_buffers", std::string(shared_ ? "shared" : "separate"));
+  return cells;
+}
+
+void WindowedStream::poison_slots(std::uint64_t expected) {
+  for (int w = 0; w < slots(); ++w) poison_payload(block(recv_, bytes_, w), expected);
+}
+
+std::optional<Mismatch> WindowedStream::check_slots(std::uint64_t expected, int from) const {
+  for (int w = 0; w < slots(); ++w) {
+    if (const auto offset = first_mismatch(block(recv_, bytes_, w), expected)) {
+      return Mismatch{*offset, fmt::format("message {} of the window from rank {}", w, from)};
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace mpibench

@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "patterns/pattern.hpp"
 #include "patterns/pattern_option.hpp"
 #include "results/schema.hpp"
 
@@ -48,9 +49,31 @@ void post_window_receives(std::span<std::byte> buffer, std::size_t bytes, bool s
 // A window of sends of `buffer` to `to`.
 void post_window_sends(std::span<std::byte> buffer, int to, int tag, MPI_Comm comm,
                        std::span<MPI_Request> requests);
-// Receive buffer bytes for a window of `window` messages of `bytes`.
-inline std::size_t window_receive_bytes(std::size_t bytes, int window, bool shared) {
-  return shared ? bytes : bytes * static_cast<std::size_t>(window);
-}
+// The skeleton of a streaming pattern: its window, where receives land, its requests, its
+// configuration cells, and the receive side of validation.
+class WindowedStream : public OperationPattern {
+ public:
+  Record configuration_cells(std::size_t bytes) const override;
+
+ protected:
+  // `directions`: requests per window message (2 when each rank sends and receives).
+  WindowedStream(const PatternContext& context, int directions);
+
+  // Receive buffer bytes for a window of messages of `bytes`.
+  std::size_t window_receive_bytes(std::size_t bytes) const {
+    return shared_ ? bytes : bytes * static_cast<std::size_t>(window_);
+  }
+  // Validation of what a window from `from` left in recv_: every slot poisoned against, and
+  // checked for, the payload `expected`.
+  void poison_slots(std::uint64_t expected);
+  std::optional<Mismatch> check_slots(std::uint64_t expected, int from) const;
+
+  int window_;
+  bool shared_;
+  std::vector<MPI_Request> requests_;
+
+ private:
+  int slots() const { return shared_ ? 1 : window_; }
+};
 
 }  // namespace mpibench
