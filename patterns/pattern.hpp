@@ -52,6 +52,8 @@ class Pattern {
   virtual std::optional<std::size_t> effective_bytes(std::size_t requested) const {
     return requested;
   }
+  // Why effective_bytes() skips a size, for the note and the refusal that say so.
+  virtual std::string skip_reason() const { return "not measurable at this size"; }
 
   // Bytes this rank will allocate for messages of `bytes` (checked before any allocation).
   virtual std::size_t buffer_bytes(std::size_t bytes) const = 0;

@@ -98,7 +98,8 @@ void check_sizes(const std::vector<Stage>& stages, const RunConfig& config,
   }
   // Rank 0 takes part in every pattern, so it alone knows whether any size is left.
   if (!problem && !measures_something && !stages.empty() && stages.front().pattern) {
-    problem = "every size would be skipped: each is below one element of --type; use larger --sizes";
+    problem = fmt::format("every size would be skipped: {} at each; use larger --sizes",
+                          stages.front().pattern->skip_reason());
   }
   if (auto agreed = agree_on_problem(world, problem)) throw UsageError(*agreed);
   if (const auto shortfall =

@@ -31,8 +31,8 @@ std::optional<std::string> run_sweep(const PatternDefinition& definition, Patter
     const auto effective = pattern.effective_bytes(requested);
     if (!effective) {
       if (rank == 0) {
-        fmt::print(stderr, "mpibench: note: {} skips {}: less than one element\n", definition.name,
-                   Bytes{requested});
+        fmt::print(stderr, "mpibench: note: {} skips {}: {}\n", definition.name, Bytes{requested},
+                   pattern.skip_reason());
       }
       continue;
     }

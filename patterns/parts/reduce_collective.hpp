@@ -35,6 +35,7 @@ class ReduceCollective : public OperationPattern {
  public:
   Timing timing() const override { return Timing::one_per_sample; }
   std::optional<std::size_t> effective_bytes(std::size_t requested) const override;
+  std::string skip_reason() const override { return "less than one element of --type"; }
   void run(std::int64_t ops) override;
   Record configuration_cells(std::size_t bytes) const override;
 
