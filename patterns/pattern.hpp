@@ -74,6 +74,10 @@ class Pattern {
     return static_cast<double>(bytes);
   }
 
+  // Messages one operation moves, where a message rate means something (the pattern then
+  // declares a messages_per_s result column); nothing elsewhere.
+  virtual std::optional<double> messages_per_operation() const { return std::nullopt; }
+
   // The row's configuration cells at `bytes` (window, root, root_bytes, op, ...), as the
   // pattern's definition declares its configuration columns.
   virtual Record configuration_cells(std::size_t bytes) const {
@@ -106,10 +110,6 @@ class OperationPattern : public Pattern {
   // The time reported per operation is the operation's time divided by this (ping-pong
   // reports half a round trip, the one-way latency).
   virtual double time_divisor() const { return 1.0; }
-
-  // Messages one operation moves, where a message rate means something (the pattern then
-  // declares a messages_per_s result column); nothing elsewhere.
-  virtual std::optional<double> messages_per_operation() const { return std::nullopt; }
 
   std::size_t buffer_bytes(std::size_t bytes) const override {
     return send_bytes(bytes) + receive_bytes(bytes);

@@ -10,6 +10,7 @@
 #include <array>
 #include <bit>
 #include <fstream>
+#include <set>
 
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/harness/rank_exchange.hpp"
@@ -86,13 +87,7 @@ void discover_machines(MPI_Comm world, int rank, const CoreMask& node_mask, Plac
   int cores = 0;
   for (const auto word : mask) cores += std::popcount(word);
   mpi_check(MPI_Comm_free(&machine));
-  int machine_rank_leader = 0;
-  for (std::size_t r = 0; r < ids.size(); ++r) {
-    if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(r), ids[r]) == ids.begin() + static_cast<std::ptrdiff_t>(r)) {
-      ++machine_rank_leader;
-    }
-  }
-  p.machines = machine_rank_leader;
+  p.machines = static_cast<int>(std::set<std::string>(ids.begin(), ids.end()).size());
   // The busiest machine, by ranks over cores; every rank learns it.
   struct {
     double load;

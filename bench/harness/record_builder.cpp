@@ -54,10 +54,8 @@ Record build_record(const PatternDefinition& definition, const Pattern& pattern,
   if (const auto moved = pattern.bandwidth_bytes(bytes)) {
     record.set("bandwidth_mb_s", s.median > 0 ? *moved / s.median / 1e6 : 0.0);  // 10^6 B/s
   }
-  if (const auto* operation = dynamic_cast<const OperationPattern*>(&pattern)) {
-    if (const auto messages = operation->messages_per_operation()) {
-      record.set("messages_per_s", s.median > 0 ? *messages / s.median : 0.0);
-    }
+  if (const auto messages = pattern.messages_per_operation()) {
+    record.set("messages_per_s", s.median > 0 ? *messages / s.median : 0.0);
   }
   if (!samples.rank_mean_s.empty()) {
     record.set("rank_avg_us", median_of(samples.rank_mean_s) * us)
