@@ -52,8 +52,7 @@ int run(const std::optional<Command>& command, const std::optional<std::string>&
     return exit_usage;
   }
   try {
-    run_job(command->config);
-    return exit_ok;
+    return run_job(command->config);
   } catch (const UsageError& e) {
     error(e.what());
     return exit_usage;

@@ -202,6 +202,10 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
     throw UsageError(fmt::format("{} moves no message, so --sizes and -m do not apply to it",
                                  single->name));
   }
+  if (single != nullptr && !single->sized_by.empty() && !sizes.empty()) {
+    throw UsageError(fmt::format("{} takes its sizes from {}, not from --sizes or -m", single->name,
+                                 single->sized_by));
+  }
   config.sizes = parse_size_list(sizes.empty() ? std::string(single != nullptr ? single->sizes : default_sizes) : sizes);
   for (const PatternOption* option : options_of(pattern_catalog())) {
     config.pattern_options.set(*option, raw.pattern_values.find(option->name())->second);

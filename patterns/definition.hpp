@@ -19,6 +19,28 @@ namespace mpibench {
 // The sizes a pattern measures when --sizes is not given.
 inline constexpr std::string_view default_sizes = "0:4M";
 
+struct PatternDefinition;
+
+// A pattern made of other patterns' measurements (linkmap) runs as steps: each measures one
+// pattern at given sizes on groups of ranks at once, every group's rows carrying the cells
+// that say what the group measured (which link, which direction).
+struct StepGroup {
+  std::vector<int> members;  // world ranks, in the measured pattern's rank order
+  Record cells;              // set on each of the group's rows, over what the pattern wrote
+};
+struct Step {
+  const PatternDefinition* measures = nullptr;
+  std::vector<std::uint64_t> sizes;
+  std::vector<StepGroup> groups;
+};
+
+// What a finished run's rows of one pattern say as a whole (linkmap's slow links): lines
+// for the user and the outputs, and a failure when the options make the verdict a gate.
+struct RowsVerdict {
+  std::vector<std::string> lines;
+  std::optional<std::string> failure;
+};
+
 struct PatternDefinition {
   std::string_view name;
   std::string_view summary;  // what it measures, for `list` and --help
@@ -26,6 +48,7 @@ struct PatternDefinition {
   int fixed_ranks = 0;       // ranks taking part; 0 = all launched ranks
   std::string_view sizes = default_sizes;
   bool sizeless = false;     // moves no message: measured once per sweep, as 0 bytes
+  std::string_view sized_by; // the options that set its sizes instead of --sizes, if any
   std::span<const PatternOption* const> options;
   std::span<const Column> configuration_columns;  // after `bytes`: what was measured
   std::span<const Column> result_columns;         // at the end: the pattern's own results
@@ -37,6 +60,13 @@ struct PatternDefinition {
   // options name none; null: the first ranks_used(launched).
   std::variant<std::vector<int>, std::string> (*members)(const OptionValues&,
                                                          std::span<const std::string> host_of_rank) = nullptr;
+
+  // A pattern made of steps (see Step) instead of an instance of its own (make is null),
+  // or why the options name no step.
+  std::variant<std::vector<Step>, std::string> (*steps)(const OptionValues&,
+                                                        std::span<const std::string> host_of_rank) = nullptr;
+  // Read on rank 0 once every row is written; may be null.
+  RowsVerdict (*verdict)(std::span<const Record> rows, const OptionValues&) = nullptr;
 
   int ranks_used(int launched) const { return fixed_ranks == 0 ? launched : fixed_ranks; }
   // The sizes this pattern measures when the run asks for `requested`.

@@ -34,7 +34,7 @@ void finish(Outputs& outputs, const std::optional<std::string>& failure, MPI_Com
 
 }  // namespace
 
-void run_job(const RunConfig& config) {
+ExitCode run_job(const RunConfig& config) {
   MPI_Comm world = MPI_COMM_NULL;
   mpi_check(MPI_Comm_dup(MPI_COMM_WORLD, &world));
   mpi_check(MPI_Comm_set_errhandler(world, MPI_ERRORS_RETURN));
@@ -48,6 +48,7 @@ void run_job(const RunConfig& config) {
   RunSetting setting{world, rank, discover_placement(world), agreed_clock(world, rank), {}, 0, 0};
   BufferProvider buffers;
   std::vector<Stage> stages = make_stages(selection.definitions, world, buffers, config, setting.placement);
+  judge_busy_ranks(stages, setting.placement);
   check_sizes(stages, config, setting.placement, world);
   setting.clock_offsets = clock_offsets_text(config, world, setting.clock, rank);
   // Last check: from here on, the run has outputs that must be finished either way.
@@ -61,9 +62,9 @@ void run_job(const RunConfig& config) {
   arm_time_limit(setting.time_limit_s, grace_s, setting.placement.node_peer_pids);
   forward_stops_to(setting.placement.rank0_pid_on_node);
 
-  std::optional<std::string> failure;
+  MeasuredRun measured;
   try {
-    failure = measure_stages(config, selection, setting, stages, outputs);
+    measured = measure_stages(config, selection, setting, stages, outputs);
   } catch (const RunError& e) {
     outputs.finish_incomplete(e.what());
     throw;
@@ -74,7 +75,9 @@ void run_job(const RunConfig& config) {
     throw;
   }
   free_stages(stages);
-  finish(outputs, failure, world, rank);
+  finish(outputs, measured.failure, world, rank);
+  // Every output is complete; the verdict, printed already, is what fails.
+  return measured.verdict_failure ? exit_verdict_failed : exit_ok;
 }
 
 }  // namespace mpibench

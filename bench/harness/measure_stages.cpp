@@ -1,6 +1,7 @@
 #include "bench/harness/measure_stages.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
@@ -16,6 +17,7 @@
 #include "bench/harness/warnings.hpp"
 #include "bench/toolkit/mpi_check.hpp"
 #include "results/output_errors.hpp"
+#include "results/units.hpp"
 
 namespace mpibench {
 namespace {
@@ -53,7 +55,7 @@ std::optional<std::string> write_relayed(MPI_Comm world, int rank, int leader, c
 
 }  // namespace
 
-std::optional<std::string> measure_stages(const RunConfig& config, const Selection& selection,
+MeasuredRun measure_stages(const RunConfig& config, const Selection& selection,
                                           const RunSetting& setting, std::vector<Stage>& stages,
                                           Outputs& outputs) {
   const MPI_Comm world = setting.world;
@@ -77,14 +79,18 @@ std::optional<std::string> measure_stages(const RunConfig& config, const Selecti
   });
 
   Progress progress(rank == 0 && !config.quiet, setting.configurations);
-  std::vector<Record> rows;  // rank 0, for the run-to-run summary
+  // Rank 0 keeps the rows for the run-to-run summary and the patterns' verdicts.
+  const bool keep_rows = config.repeat > 1 ||
+                         std::any_of(selection.definitions.begin(), selection.definitions.end(),
+                                     [](const PatternDefinition* d) { return d->verdict != nullptr; });
+  std::vector<Record> rows;
   const auto emit = [&](const Record& record) -> std::optional<std::string> {
     try {
       outputs.row(record);
     } catch (const OutputFailed& e) {
       return e.what();
     }
-    if (config.repeat > 1) rows.push_back(record);
+    if (keep_rows) rows.push_back(record);
     return std::nullopt;
   };
   std::mt19937_64 shuffle(config.seed);
@@ -95,38 +101,67 @@ std::optional<std::string> measure_stages(const RunConfig& config, const Selecti
     std::vector<std::uint64_t> sizes = config.sizes;
     if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
     for (Stage& stage : stages) {
-      const int leader = stage.members.front();
-      std::vector<Record> held;  // on a leader other than rank 0: rows for rank 0 to write
-      const auto stage_emit = [&](const Record& record) -> std::optional<std::string> {
-        Record row = record;
-        row.set("same_host", std::string(stage.same_host ? "yes" : "no"));
-        if (leader == 0) return emit(row);
-        held.push_back(std::move(row));
-        return std::nullopt;
-      };
+      std::vector<Record> held;  // on a group leader other than rank 0: rows for rank 0 to write
       std::optional<std::string> mine;
       if (stage.pattern) {
-        mine = run_sweep(*stage.definition, *stage.pattern, stage.comm, sizes, repeat, config, clock,
+        const StageGroup& group = stage.groups[stage.my_group];
+        const bool leader_is_0 = group.members.front() == 0;
+        const auto stage_emit = [&](const Record& record) -> std::optional<std::string> {
+          Record row = record;
+          row.set("same_host", std::string(group.same_host ? "yes" : "no"));
+          for (const auto& [column, cell] : group.cells.cells()) row.set(column, cell);
+          if (leader_is_0) return emit(row);
+          held.push_back(std::move(row));
+          return std::nullopt;
+        };
+        const std::vector<std::uint64_t> own = stage.sizes.empty() ? sizes : stage.sizes;
+        mine = run_sweep(*stage.definition, *stage.pattern, stage.comm, own, repeat, config, clock,
                          stage_emit, progress);
+      } else if (rank == 0) {
+        for (const std::uint64_t size : stage.sizes_to_measure(config)) {
+          progress.step(fmt::format("{} {} (ranks {})", stage.definition->name, Bytes{size},
+                                    fmt::join(stage.groups.front().members, ",")));
+        }
       }
-      // Ranks without a part in this pattern sleep here rather than spin on the measured cores.
+      // Ranks without a part in this stage sleep here rather than spin on the measured cores.
       quiet_barrier(world);
       failure = agree_on_problem(world, mine);
-      // Rows measured without rank 0 are written once the pattern is done, failed or not.
-      if (leader != 0) {
+      // Rows measured without rank 0 are written once the stage is done, failed or not.
+      for (const StageGroup& group : stage.groups) {
+        const int leader = group.members.front();
+        if (leader == 0) continue;
         const auto unwritten = write_relayed(world, rank, leader, held, emit);
         if (const auto problem = agree_on_problem(world, unwritten); problem && !failure) failure = problem;
       }
       if (failure) break;
     }
   }
-  if (failure) return failure;
+  if (failure) return {failure, std::nullopt};
+  std::optional<std::string> verdict_failure;
   write_in_step(world, rank, [&] {
-    for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(columns))) {
-      outputs.note("repeat_spread", to_string(spread));
+    if (config.repeat > 1) {
+      for (const RepeatSpread& spread : repeat_spread(rows, repeat_key_columns(columns))) {
+        outputs.note("repeat_spread", to_string(spread));
+      }
+    }
+    for (const PatternDefinition* definition : selection.definitions) {
+      if (definition->verdict == nullptr) continue;
+      std::vector<Record> own;
+      for (const Record& row : rows) {
+        const Cell* pattern = row.find("pattern");
+        if (pattern && std::get_if<std::string>(pattern) && std::get<std::string>(*pattern) == definition->name) {
+          own.push_back(row);
+        }
+      }
+      const RowsVerdict verdict = definition->verdict(own, config.pattern_options);
+      for (const std::string& line : verdict.lines) {
+        fmt::print(stderr, "mpibench: verdict: {}\n", line);
+        outputs.note("verdict", line);
+      }
+      if (verdict.failure && !verdict_failure) verdict_failure = verdict.failure;
     }
   });
-  return std::nullopt;
+  return {std::nullopt, agree_on_problem(world, verdict_failure)};
 }
 
 }  // namespace mpibench

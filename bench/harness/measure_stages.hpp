@@ -27,11 +27,17 @@ struct RunSetting {
   std::size_t configurations;
 };
 
-// Collective over setting.world. A failure all ranks agree on (a validation mismatch, a row
-// that could not be written, the time limit) comes back as its message; a write failure of
-// the metadata or the summary is thrown as RunError.
-std::optional<std::string> measure_stages(const RunConfig& config, const Selection& selection,
-                                          const RunSetting& setting, std::vector<Stage>& stages,
-                                          Outputs& outputs);
+// How the measured part ended: a failure all ranks agree on (a validation mismatch, a row
+// that could not be written, the time limit) as its message; or complete, with the message
+// of a verdict that fails the run (linkmap --fail-on-outliers) when there is one.
+struct MeasuredRun {
+  std::optional<std::string> failure;
+  std::optional<std::string> verdict_failure;
+};
+
+// Collective over setting.world. A write failure of the metadata or the summary is thrown
+// as RunError.
+MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, const RunSetting& setting,
+                           std::vector<Stage>& stages, Outputs& outputs);
 
 }  // namespace mpibench

@@ -136,6 +136,11 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("processor", placement.processor);
   m.emplace_back("usable_cores_per_node", fmt::format("{}", placement.usable_cores_on_my_node));
   m.emplace_back("oversubscribed", placement.oversubscribed ? "yes" : "no");
+  if (placement.ranks_busy_at_once > 0 && placement.ranks_busy_at_once < placement.ranks_launched) {
+    m.emplace_back("ranks_busy_at_once",
+                   fmt::format("{} (the other ranks wait without spinning while they measure)",
+                               placement.ranks_busy_at_once));
+  }
   m.emplace_back("binding", placement.binding);
   m.emplace_back("timer", clock.name);
   m.emplace_back("timer_resolution_ns", fmt::format("{:.3g}", clock.resolution_s * 1e9));

@@ -10,6 +10,7 @@
 #include <array>
 #include <bit>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "bench/toolkit/mpi_check.hpp"
@@ -87,6 +88,13 @@ void discover_machines(MPI_Comm world, int rank, const CoreMask& node_mask, Plac
   int cores = 0;
   for (const auto word : mask) cores += std::popcount(word);
   mpi_check(MPI_Comm_free(&machine));
+  const int here[2] = {mine, cores};
+  std::vector<int> all(2 * ids.size());
+  mpi_check(MPI_Allgather(here, 2, MPI_INT, all.data(), 2, MPI_INT, world));
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    p.machine_of_rank.push_back(all[2 * r]);
+    p.cores_of_machine_of_rank.push_back(all[2 * r + 1]);
+  }
   p.machines = static_cast<int>(std::set<std::string>(ids.begin(), ids.end()).size());
   // The busiest machine, by ranks over cores; every rank learns it.
   struct {
@@ -153,6 +161,15 @@ Placement discover_placement(MPI_Comm world) {
     p.processor = processor_model();
   }
   return p;
+}
+
+bool oversubscribed_by(const Placement& p, std::span<const int> busy) {
+  std::map<int, int> on_machine;
+  for (const int r : busy) {
+    const auto i = static_cast<std::size_t>(r);
+    if (++on_machine[p.machine_of_rank[i]] > p.cores_of_machine_of_rank[i]) return true;
+  }
+  return false;
 }
 
 }  // namespace mpibench

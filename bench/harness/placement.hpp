@@ -3,6 +3,7 @@
 // ranks than cores on a node measures the scheduler, not MPI, and must say so.
 #include <mpi.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,10 @@ struct Placement {
   int ranks_on_my_node = 0;
   int usable_cores_on_my_node = 0;  // union of the affinity masks of the node's ranks
   int max_ranks_per_node = 0;
-  bool oversubscribed = false;      // on any node, ranks > usable cores
+  // On any node or machine, ranks > usable cores; once the stages are known, busy ranks
+  // (judge_busy_ranks in stages.hpp).
+  bool oversubscribed = false;
+  int ranks_busy_at_once = 0;       // set with the stages
   MPI_Comm node_comm = MPI_COMM_NULL;
   std::vector<int> node_peer_pids;  // the other ranks on this node (the watchdog stops them)
   int rank0_pid_on_node = 0;        // rank 0's pid where it shares this node (not on rank 0)
@@ -24,6 +28,8 @@ struct Placement {
   int machines = 0;
   int ranks_on_busiest_machine = 0;
   int usable_cores_on_that_machine = 0;
+  std::vector<int> machine_of_rank;           // every rank's machine (the first rank on it)
+  std::vector<int> cores_of_machine_of_rank;  // the usable cores of that machine
   // Filled on rank 0 only:
   std::vector<std::string> hosts;   // distinct, in rank order
   std::string binding;              // "rank:cores" for every rank, e.g. "0:0-1 1:0-1"
@@ -32,6 +38,10 @@ struct Placement {
 
 // Collective over `world`.
 Placement discover_placement(MPI_Comm world);
+
+// Whether `busy` ranks, working at once while the others sleep, are more than the usable
+// cores of a machine they share.
+bool oversubscribed_by(const Placement& placement, std::span<const int> busy);
 
 // "0-3,6" style list of the cores in this process's affinity mask.
 std::string my_core_list();

@@ -29,6 +29,28 @@ std::vector<int> members_of(const PatternDefinition& definition, const RunConfig
   return std::get<std::vector<int>>(chosen);
 }
 
+// A pattern's stages: one, or one per step of a pattern made of steps.
+std::vector<Stage> planned_stages(const PatternDefinition& definition, const RunConfig& config,
+                                  const Placement& placement, int launched) {
+  std::vector<Stage> planned;
+  if (definition.steps == nullptr) {
+    Stage stage{&definition};
+    stage.groups.push_back(StageGroup{members_of(definition, config, placement, launched)});
+    planned.push_back(std::move(stage));
+    return planned;
+  }
+  auto steps = definition.steps(config.pattern_options, placement.host_of_rank);
+  if (auto* why = std::get_if<std::string>(&steps)) throw UsageError(*why);
+  for (Step& step : std::get<std::vector<Step>>(steps)) {
+    Stage stage{step.measures, std::move(step.sizes)};
+    for (StepGroup& group : step.groups) {
+      stage.groups.push_back(StageGroup{std::move(group.members), std::move(group.cells)});
+    }
+    planned.push_back(std::move(stage));
+  }
+  return planned;
+}
+
 }  // namespace
 
 std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& definitions,
@@ -40,24 +62,41 @@ std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& defi
   mpi_check(MPI_Comm_size(world, &launched));
   std::vector<Stage> stages;
   for (const PatternDefinition* definition : definitions) {
-    Stage stage{definition, MPI_COMM_NULL, nullptr};
-    stage.members = members_of(*definition, config, placement, launched);
-    for (const int member : stage.members) {
-      stage.same_host = stage.same_host && placement.host_of_rank[static_cast<std::size_t>(member)] ==
-                                               placement.host_of_rank[static_cast<std::size_t>(stage.members.front())];
+    for (Stage& stage : planned_stages(*definition, config, placement, launched)) {
+      int color = MPI_UNDEFINED;
+      int key = 0;
+      for (std::size_t g = 0; g < stage.groups.size(); ++g) {
+        StageGroup& group = stage.groups[g];
+        const auto host = [&](int r) -> const std::string& { return placement.host_of_rank[static_cast<std::size_t>(r)]; };
+        for (const int member : group.members) group.same_host = group.same_host && host(member) == host(group.members.front());
+        const auto position = std::find(group.members.begin(), group.members.end(), rank);
+        if (position != group.members.end()) {
+          color = static_cast<int>(g);
+          key = static_cast<int>(position - group.members.begin());
+        }
+      }
+      mpi_check(MPI_Comm_split(world, color, key, &stage.comm));
+      if (color != MPI_UNDEFINED) {
+        stage.my_group = static_cast<std::size_t>(color);
+        mpi_check(MPI_Comm_set_errhandler(stage.comm, MPI_ERRORS_RETURN));
+        stage.pattern = stage.definition->make(
+            PatternContext{stage.comm, buffers, config.pattern_options, config.corrupt_payload});
+      }
+      stages.push_back(std::move(stage));
     }
-    const auto position = std::find(stage.members.begin(), stage.members.end(), rank);
-    const bool member = position != stage.members.end();
-    mpi_check(MPI_Comm_split(world, member ? 0 : MPI_UNDEFINED,
-                             static_cast<int>(position - stage.members.begin()), &stage.comm));
-    if (member) {
-      mpi_check(MPI_Comm_set_errhandler(stage.comm, MPI_ERRORS_RETURN));
-      stage.pattern = definition->make(
-          PatternContext{stage.comm, buffers, config.pattern_options, config.corrupt_payload});
-    }
-    stages.push_back(std::move(stage));
   }
   return stages;
+}
+
+void judge_busy_ranks(const std::vector<Stage>& stages, Placement& placement) {
+  placement.ranks_busy_at_once = 0;
+  placement.oversubscribed = false;
+  for (const Stage& stage : stages) {
+    std::vector<int> busy;
+    for (const StageGroup& group : stage.groups) busy.insert(busy.end(), group.members.begin(), group.members.end());
+    placement.ranks_busy_at_once = std::max(placement.ranks_busy_at_once, static_cast<int>(busy.size()));
+    placement.oversubscribed = placement.oversubscribed || oversubscribed_by(placement, busy);
+  }
 }
 
 void free_stages(std::vector<Stage>& stages) {
@@ -77,7 +116,7 @@ void check_sizes(const std::vector<Stage>& stages, const RunConfig& config,
   bool measures_something = false;
   for (const Stage& stage : stages) {
     if (!stage.pattern) continue;
-    for (const std::uint64_t requested : stage.definition->sizes_to_measure(config.sizes)) {
+    for (const std::uint64_t requested : stage.sizes_to_measure(config)) {
       const auto bytes = stage.pattern->effective_bytes(requested);
       if (!bytes) continue;
       measures_something = true;
@@ -118,7 +157,7 @@ void check_sizes(const std::vector<Stage>& stages, const RunConfig& config,
 std::size_t count_configurations(const std::vector<Stage>& stages, const RunConfig& config, MPI_Comm world) {
   std::size_t configurations = 0;
   for (const Stage& stage : stages) {
-    configurations += stage.definition->sizes_to_measure(config.sizes).size() *
+    configurations += stage.sizes_to_measure(config).size() *
                       (stage.pattern ? stage.pattern->variant_count() : 1);
   }
   configurations *= static_cast<std::size_t>(config.repeat);

@@ -12,13 +12,27 @@
 
 namespace mpibench {
 
-// One pattern of the run and, on the ranks that take part, its communicator and instance.
+// One group of ranks measuring a stage's pattern, and the cells its rows carry besides.
+struct StageGroup {
+  std::vector<int> members;  // world ranks, in the pattern's rank order; members[0] leads
+  Record cells;              // a step's cells (linkmap's link); empty for a plain pattern
+  bool same_host = true;     // every member on one host
+};
+
+// One measurement of the run: a pattern on one or more groups of ranks at once (several
+// only in a step of a pattern made of steps) and, on the ranks that take part, their
+// group's communicator and instance.
 struct Stage {
-  const PatternDefinition* definition = nullptr;
+  const PatternDefinition* definition = nullptr;  // the pattern measured
+  std::vector<std::uint64_t> sizes;               // a step's own sizes; empty: the run's
+  std::vector<StageGroup> groups;
+  std::size_t my_group = 0;                       // meaningful where `pattern` is set
   MPI_Comm comm = MPI_COMM_NULL;
   std::unique_ptr<Pattern> pattern;
-  std::vector<int> members;  // world ranks, in the pattern's rank order; members[0] leads
-  bool same_host = true;     // every member on one host
+
+  std::vector<std::uint64_t> sizes_to_measure(const RunConfig& config) const {
+    return sizes.empty() ? definition->sizes_to_measure(config.sizes) : sizes;
+  }
 };
 
 // Collective over `world`: a communicator per pattern, and the pattern on its members.
@@ -26,6 +40,11 @@ struct Stage {
 std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& definitions,
                                MPI_Comm world, BufferProvider& buffers, const RunConfig& config,
                                const Placement& placement);
+
+// The most ranks a stage keeps busy at once, and whether they are more than a machine's
+// cores (placement.oversubscribed): ranks without a part in a stage wait without spinning,
+// so they take no core from it.
+void judge_busy_ranks(const std::vector<Stage>& stages, Placement& placement);
 
 // Frees the stages' communicators (a run that completes; a failed one aborts instead).
 void free_stages(std::vector<Stage>& stages);

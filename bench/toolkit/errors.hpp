@@ -8,6 +8,7 @@ namespace mpibench {
 enum ExitCode : int {
   exit_ok = 0,
   exit_run_failed = 1,  // the run started and could not finish; the output keeps what it measured
+  exit_verdict_failed = 1,  // the run completed; a verdict asked to gate it (--fail-on-outliers) failed
   exit_usage = 2,       // bad input, found before any output file exists
 };
 

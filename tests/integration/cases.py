@@ -599,8 +599,8 @@ def unknown_option(ctx):
 def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
     check(mpibench_lines(proc.stderr) == [
-        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bibw, multibw, barrier, bcast, scatter, "
-        "gather, reduce, allreduce, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
+        "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bibw, multibw, linkmap, barrier, bcast, "
+        "scatter, gather, reduce, allreduce, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
         proc.stderr)
 
 
