@@ -13,7 +13,8 @@ TEST(Catalog, NamesAreUniqueAndFindable) {
     EXPECT_TRUE(names.insert(definition->name).second) << definition->name;
     EXPECT_EQ(find_pattern(definition->name), definition);
     EXPECT_GE(definition->min_ranks, 2);
-    EXPECT_NE(definition->make, nullptr) << definition->name;
+    // A pattern is measured by its own instance or made of steps, never both or neither.
+    EXPECT_NE(definition->make == nullptr, definition->steps == nullptr) << definition->name;
     EXPECT_FALSE(definition->summary.empty()) << definition->name;
   }
   EXPECT_EQ(find_pattern("no-such-pattern"), nullptr);

@@ -1,5 +1,6 @@
 """Host-aware measurement: chosen pairs, rows written for pairs without rank 0, the
-bidirectional pattern, and the namespace test bed (scripts/testbed) end to end."""
+bidirectional and multi-pair patterns, the link map, and the namespace test bed
+(scripts/testbed) end to end."""
 
 import os
 import subprocess
@@ -53,7 +54,7 @@ def pair_inter_on_one_host(ctx):
     usage_error(ctx, 2, ["pingpong", "--pair", "inter"], "--pair inter: no two ranks are on different hosts")
 
 
-def on_testbed(ctx, hosts, command, slow=None):
+def on_testbed(ctx, hosts, command, slow=None, expect=0):
     """Runs `command` (a shell line; $MPIEXEC is the test bed's launcher for the stack this
     build uses) on namespace hosts."""
     launcher = "$MPIBENCH_TESTBED_MPIEXEC_OPENMPI" if ctx.open_mpi else "$MPIBENCH_TESTBED_MPIEXEC"
@@ -63,7 +64,7 @@ def on_testbed(ctx, hosts, command, slow=None):
     proc = subprocess.run(args, capture_output=True, text=True, timeout=120)
     if proc.returncode == SKIPPED:
         raise Skip(proc.stderr.strip())
-    check(proc.returncode == 0, f"exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+    check(proc.returncode == expect, f"exit {proc.returncode}, expected {expect}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
     # Nothing of the test bed is left behind.
     left = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
     check("-h1" not in left, f"namespaces left: {left}")
@@ -98,3 +99,92 @@ def testbed_throttled_link_is_throttled(ctx):
     # Not a speed test: unthrottled TCP between namespaces moves 1 GB/s or more here; a link
     # limited to 100 MB/s cannot read above it by much.
     check(row["bandwidth_mb_s"] < 150, f"the 100 MB/s limit is not in effect: {row['bandwidth_mb_s']} MB/s")
+
+
+def check_link_rows(result, endpoints, concurrency):
+    """Every unordered pair's latency once, every ordered pair's bandwidth once, rounds of
+    disjoint pairs, and each row labelled with its link; returns the verdict lines."""
+    rows = result.rows
+    latency = [r for r in rows if r["metric"] == "latency"]
+    bandwidth = [r for r in rows if r["metric"] == "bandwidth"]
+    check(len(latency) + len(bandwidth) == len(rows), f"metrics: {[r['metric'] for r in rows]}")
+    pairs = sorted((r["src_rank"], r["dst_rank"]) for r in latency)
+    check(pairs == [(a, b) for a in endpoints for b in endpoints if a < b], f"latency pairs {pairs}")
+    directed = sorted((r["src_rank"], r["dst_rank"]) for r in bandwidth)
+    check(directed == [(a, b) for a in endpoints for b in endpoints if a != b], f"bandwidth pairs {directed}")
+    n = len(endpoints)
+    rounds = sorted({r["round"] for r in rows})
+    check(rounds == list(range(1, (n if n % 2 else n - 1) + 1)), f"rounds {rounds}")
+    for number in rounds:
+        busy = [e for r in latency if r["round"] == number for e in (r["src_rank"], r["dst_rank"])]
+        check(len(busy) == len(set(busy)), f"round {number}: an endpoint twice: {busy}")
+    for r in rows:
+        check(r["pattern"] == "linkmap" and r["ranks"] == 2 and r["concurrency"] == concurrency, f"{r}")
+        check(r["invalid"] == 0, f"invalid payloads: {r}")
+    check([r["bytes"] for r in latency] == [8] * len(latency), "latency size")
+    check({r["bytes"] for r in bandwidth} == {65536}, "bandwidth size")
+    check(all(r["window"] == 8 for r in bandwidth), "window")
+    verdicts = [text for key, text in result.notes if key == "verdict"]
+    check(len(verdicts) == 2 and verdicts[0].startswith("linkmap latency: ")
+          and verdicts[1].startswith("linkmap bandwidth: "), f"verdicts {verdicts}")
+    return verdicts
+
+
+LINKMAP = ["--bandwidth-bytes", "65536", "--window", "8", "--validate", "-q", *SMALL]
+
+
+@case("mpi")
+def linkmap_one_pair_at_a_time_at_odd_ranks(ctx):
+    out = ctx.path("linkmap.csv")
+    proc = ctx.run(3, "linkmap", "-o", out, *LINKMAP)
+    result = mpibench_csv.read(out)
+    check_file(result)
+    verdicts = check_link_rows(result, [0, 1, 2], "1")
+    # One host: every rank is an endpoint.
+    check(all(r["same_host"] == "yes" for r in result.rows), "same_host")
+    check(result.metadata["ranks_busy_at_once"].startswith("2 "), result.metadata)
+    check_oversubscription(ctx, result, proc, 3, busy=2)
+    printed = [l for l in mpibench_lines(proc.stderr) if l.startswith("mpibench: verdict: ")]
+    check(printed == [f"mpibench: verdict: {v}" for v in verdicts], f"printed {printed}")
+
+
+@case("mpi")
+def linkmap_a_round_at_once(ctx):
+    # Four busy ranks on two cores: a check of correctness, not of speed.
+    out = ctx.path("linkmap.csv")
+    proc = ctx.run(4, "linkmap", "--concurrency", "all", "-o", out, *LINKMAP)
+    result = mpibench_csv.read(out)
+    check_file(result)
+    check_link_rows(result, [0, 1, 2, 3], "all")
+    check("ranks_busy_at_once" not in result.metadata, result.metadata)
+    check_oversubscription(ctx, result, proc, 4)
+
+
+@case("cli")
+def linkmap_refuses_sizes(ctx):
+    usage_error(ctx, 2, ["linkmap", "--sizes", "1K"],
+                "linkmap takes its sizes from --latency-bytes and --bandwidth-bytes, not from --sizes or -m")
+
+
+@case("mpi")
+def testbed_linkmap_finds_the_throttled_host(ctx):
+    if not ctx.open_mpi:
+        raise Skip("4 ranks across namespace hosts run under Open MPI: MPICH 4.0.2 over UCX/TCP "
+                   "can hang in MPI_Finalize there (README, test bed)")
+    out = ctx.path("linkmap.csv")
+    proc = on_testbed(ctx, 4, f"$MPIEXEC -n 4 {ctx.binary} linkmap --fail-on-outliers -o {out} "
+                              + " ".join(LINKMAP), slow="h2=100", expect=1)
+    result = mpibench_csv.read(out)
+    check_file(result)  # the gate fails; the outputs are whole
+    check_link_rows(result, [0, 1, 2, 3], "1")
+    check(result.metadata["hosts"] == "h1 h2 h3 h4", result.metadata["hosts"])
+    check(all(r["same_host"] == "no" for r in result.rows), "same_host")
+    through = [r for r in result.rows if r["metric"] == "bandwidth" and "h2" in (r["src_host"], r["dst_host"])]
+    check(len(through) == 6, f"{through}")
+    # tbf at 100 MB/s of wire bytes: the payload cannot go faster.
+    check(all(r["bandwidth_mb_s"] < 102 for r in through), f"{[r['bandwidth_mb_s'] for r in through]}")
+    verdict = [text for key, text in result.notes if key == "verdict"][1]
+    check("slow hosts: h2;" in verdict, verdict)
+    flagged = sorted(link.split()[0] for link in verdict.split("slow links: ")[1].split(", "))
+    check(flagged == sorted(f"{r['src_host']}->{r['dst_host']}" for r in through), f"flagged {flagged}")
+    check(error_lines(proc.stderr) == [], proc.stderr)
