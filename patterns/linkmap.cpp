@@ -221,7 +221,7 @@ RowsVerdict linkmap_verdict(std::span<const Record> rows, const OptionValues& va
     host_of[static_cast<int>(*src)] = *cell<std::string>(row, "src_host");
     host_of[static_cast<int>(*dst)] = *cell<std::string>(row, "dst_host");
   }
-  // Endpoints by index; named by host, or by rank where hosts have several endpoints.
+  // Endpoints by index; named by host, or host:rank where a host has several endpoints.
   std::map<int, int> index;
   std::vector<std::string> names;
   std::vector<std::string> hosts;
@@ -229,7 +229,7 @@ RowsVerdict linkmap_verdict(std::span<const Record> rows, const OptionValues& va
   const bool unique_hosts = std::set<std::string>(hosts.begin(), hosts.end()).size() == hosts.size();
   for (const auto& [rank, host] : host_of) {
     index[rank] = static_cast<int>(names.size());
-    names.push_back(unique_hosts ? host : fmt::format("rank {}", rank));
+    names.push_back(unique_hosts ? host : fmt::format("{}:{}", host, rank));
   }
   RowsVerdict verdict;
   bool flagged = false;

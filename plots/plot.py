@@ -10,7 +10,7 @@ Each file is one launch and stays its own line, unless --pool: then the line is 
 over launches with their spread (min to max) as a band. --repeat rows inside a file are drawn
 at their median. A point whose size stopped before reaching its precision target is hollow.
 A run of several kinds of pattern (`all`) gets a row of panels per kind, each saying which
-time its patterns report.
+time its patterns report. linkmap's rows are drawn as matrices instead (linkmap_heatmap.py).
 """
 
 import argparse
@@ -19,6 +19,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import linkmap_heatmap  # noqa: E402
 import mpibench_csv  # noqa: E402
 
 # Panels for patterns that report the same kind of time, in this order.
@@ -71,6 +72,8 @@ def lines_of(results, pool):
     lines = {}
     for index, result in enumerate(results):
         for row in result.rows:
+            if row.get("pattern") == "linkmap":
+                continue
             row = dict(row, missed=missed_target(row, result), launch=index)
             key = (mpibench_csv.configuration(row, result), None if pool else index)
             lines.setdefault(key, []).append(row)
@@ -205,7 +208,9 @@ def main():
     except mpibench_csv.InputError as e:
         return fail(e)
     lines = lines_of(results, args.pool)
-    if not lines:
+    link_rows = [r for result in results for r in result.rows if r.get("pattern") == "linkmap"]
+    link_notes = [note for result in results for note in result.notes]
+    if not lines and not link_rows:
         return fail(f"no result rows in {', '.join(mpibench_csv.shown(p) for p in args.csv)}")
     try:
         import matplotlib
@@ -219,9 +224,12 @@ def main():
         by_group.setdefault(group_of(dict(key[0]).get("pattern")), {})[key] = rows
     groups = [g for g in [name for name, _, _ in GROUPS] + ["other"] if g in by_group]
     task_rows = [r for rows in by_group.get("task queue", {}).values() for r in rows]
-    legend_lines = max(len(v) for v in by_group.values())
+    legend_lines = max([len(v) for v in by_group.values()] + [0])
     row_height = 4.2 + 0.16 * legend_lines
-    fig, axes = plt.subplots(len(groups), 2, squeeze=False, figsize=(13, row_height * len(groups)))
+    panel_rows = len(groups) + (1 if link_rows else 0)
+    fig, axes = plt.subplots(panel_rows, 2, squeeze=False, figsize=(13, row_height * panel_rows))
+    if link_rows:
+        linkmap_heatmap.draw(axes[len(groups)], link_rows, link_notes)
     for row, group in enumerate(groups):
         lat_ax, bw_ax = axes[row][0], axes[row][1]
         draw_group(lat_ax, bw_ax, by_group[group], results, args.pool)
@@ -247,7 +255,7 @@ def main():
         title += "\nINCOMPLETE: " + "; ".join(
             f"{os.path.basename(str(r.path))}: {r.incomplete}" for r in unfinished)
     fig.suptitle(title, fontsize=10, color="firebrick" if unfinished else "black")
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (row_height * len(groups))))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (row_height * panel_rows)))
     try:
         fig.savefig(args.output, dpi=100)
     except (OSError, ValueError) as e:

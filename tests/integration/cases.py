@@ -200,9 +200,13 @@ def run_all(ctx, ranks, *extra):
     check_file(result)
     patterns = ["pingpong", "bandwidth", "bibw", "multibw", "barrier", "bcast", "scatter", "gather", "reduce", "allreduce",
                 "allgather", "alltoall", "taskqueue"]
-    # A barrier moves no message: one row per sweep, whatever the sizes.
-    check([r["pattern"] for r in result.rows] == [p for p in patterns for _ in ((0,) if p == "barrier" else (0, 1))],
-          f"patterns in order: {[r['pattern'] for r in result.rows]}")
+    # A barrier moves no message: one row per sweep, whatever the sizes. linkmap, with every
+    # rank an endpoint on one host: three rows (latency, bandwidth each way) per pair of ranks.
+    links = 3 * ranks * (ranks - 1) // 2
+    expected = [p for p in patterns[:4] for _ in (0, 1)] + ["linkmap"] * links + \
+        [p for p in patterns[4:] for _ in ((0,) if p == "barrier" else (0, 1))]
+    check([r["pattern"] for r in result.rows] == expected, f"patterns in order: {[r['pattern'] for r in result.rows]}")
+    check(len([text for key, text in result.notes if key == "verdict"]) == 2, f"verdicts: {result.notes}")
     for column in ("window", "root", "root_bytes", "op", "type", "elements", "workers", "tasks_per_s"):
         check(column in result.columns, f"union of columns lacks {column}")
     for p in patterns:
@@ -210,7 +214,8 @@ def run_all(ctx, ranks, *extra):
         check_rows(rows, p, 2 if p in POINT_TO_POINT else ranks, [0] if p == "barrier" else [8, 1024])
     # A cell that does not apply is empty.
     check(all(r["root"] is None for r in result.rows if r["pattern"] in POINT_TO_POINT), "p2p rows have no root")
-    check(all(r["window"] is None for r in result.rows if r["pattern"] not in ("bandwidth", "bibw", "multibw")),
+    check(all(r["window"] is None for r in result.rows
+              if r["pattern"] not in ("bandwidth", "bibw", "multibw", "linkmap") or r.get("metric") == "latency"),
           "only the streaming patterns have a window")
     check_oversubscription(ctx, result, proc, ranks)
 

@@ -146,6 +146,13 @@ def linkmap_one_pair_at_a_time_at_odd_ranks(ctx):
     check_oversubscription(ctx, result, proc, 3, busy=2)
     printed = [l for l in mpibench_lines(proc.stderr) if l.startswith("mpibench: verdict: ")]
     check(printed == [f"mpibench: verdict: {v}" for v in verdicts], f"printed {printed}")
+    # The heatmaps.
+    png = ctx.path("linkmap.png")
+    plot = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), out, "-o", png],
+                          capture_output=True, text=True, timeout=120)
+    check(plot.returncode == 0, plot.stderr)
+    with open(png, "rb") as f:
+        check(f.read(8) == b"\x89PNG\r\n\x1a\n", "not a PNG")
 
 
 @case("mpi")
