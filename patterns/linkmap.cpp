@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "bench/statistics/slow_links.hpp"
+#include "bench/statistics/stats.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/round_robin.hpp"
 #include "patterns/parts/window.hpp"
@@ -167,12 +168,7 @@ std::variant<std::vector<Step>, std::string> linkmap_steps(const OptionValues& v
 
 // ---- the verdict -----------------------------------------------------------------------
 
-struct Measured {
-  std::string metric;
-  int src;
-  int dst;
-  double value;
-};
+double median_of(const std::vector<double>& values) { return summarize(values).median; }
 
 template <class T>
 const T* cell(const Record& row, std::string_view column) {
@@ -208,16 +204,29 @@ std::string verdict_line(std::string_view metric, std::span<const LinkValue> lin
 }
 
 RowsVerdict linkmap_verdict(std::span<const Record> rows, const OptionValues& values) {
-  // Per link and metric, the median over repeats of its figure.
-  std::map<std::tuple<std::string, int, int>, std::vector<double>> figures;
+  // Per link and metric, its figures over repeats: the median, and the best its CI allows.
+  struct Figures {
+    std::vector<double> values;
+    std::vector<double> bests;
+  };
+  std::map<std::tuple<std::string, int, int>, Figures> figures;
   std::map<int, std::string> host_of;
   for (const Record& row : rows) {
     const auto* metric = cell<std::string>(row, "metric");
     const auto* src = cell<std::int64_t>(row, "src_rank");
     const auto* dst = cell<std::int64_t>(row, "dst_rank");
-    const auto* figure = cell<double>(row, metric && *metric == bandwidth ? "bandwidth_mb_s" : "median_us");
-    if (!metric || !src || !dst || !figure) continue;
-    figures[{*metric, static_cast<int>(*src), static_cast<int>(*dst)}].push_back(*figure);
+    const auto* median = cell<double>(row, "median_us");
+    const auto* fastest = cell<double>(row, "ci_low_us");  // the favourable end of the median's CI
+    const auto* rate = cell<double>(row, "bandwidth_mb_s");
+    if (!metric || !src || !dst || !median || !fastest || !rate) continue;
+    auto& link = figures[{*metric, static_cast<int>(*src), static_cast<int>(*dst)}];
+    if (*metric == bandwidth) {
+      link.values.push_back(*rate);
+      link.bests.push_back(*fastest > 0 ? *rate * *median / *fastest : *rate);
+    } else {
+      link.values.push_back(*median);
+      link.bests.push_back(*fastest);
+    }
     host_of[static_cast<int>(*src)] = *cell<std::string>(row, "src_host");
     host_of[static_cast<int>(*dst)] = *cell<std::string>(row, "dst_host");
   }
@@ -235,13 +244,10 @@ RowsVerdict linkmap_verdict(std::span<const Record> rows, const OptionValues& va
   bool flagged = false;
   for (const std::string_view metric : {latency, bandwidth}) {
     std::vector<LinkValue> links;
-    for (const auto& [key, values_of_link] : figures) {
+    for (const auto& [key, link] : figures) {
       if (std::get<0>(key) != metric) continue;
-      std::vector<double> sorted = values_of_link;
-      std::sort(sorted.begin(), sorted.end());
-      const std::size_t n = sorted.size();
-      const double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-      links.push_back(LinkValue{index[std::get<1>(key)], index[std::get<2>(key)], median});
+      links.push_back(LinkValue{index[std::get<1>(key)], index[std::get<2>(key)], median_of(link.values),
+                                median_of(link.bests)});
     }
     if (links.empty()) continue;
     const SlowLinks slow = find_slow_links(links, static_cast<int>(names.size()),

@@ -51,6 +51,25 @@ TEST(SlowLinks, OneSlowHostAndEveryLinkThroughIt) {
   EXPECT_NEAR(found.reference_median, 1000, 20);
 }
 
+TEST(SlowLinks, OneSlowHostAmongNoisyLinks) {
+  // The test bed in its slow regime: unthrottled links anywhere from 540 to 1 900 MB/s, host 2
+  // at 96 on all of its. A MAD over 4 host scores cannot see it; the rank test can (p 1/924,
+  // 4/924 after Holm), and the links through it are each 80% below the others' median.
+  const double noisy[4][4] = {{0, 96, 1700, 560}, {96, 0, 96, 96}, {1900, 96, 0, 1200}, {540, 96, 760, 0}};
+  auto links = all_pairs(4, [&](int a, int b) { return noisy[a][b]; });
+  const SlowLinks found = find_slow_links(links, 4, {.min_change = 0.25});
+  EXPECT_EQ(found.hosts, std::vector<int>{1});
+  ASSERT_EQ(found.links.size(), 6u);
+  for (const std::size_t i : found.links) EXPECT_TRUE(links[i].a == 1 || links[i].b == 1);
+  // Without the slow host, the same noise flags nothing.
+  for (LinkValue& link : links) {
+    if (link.a == 1 || link.b == 1) link.value = 900;
+  }
+  const SlowLinks none = find_slow_links(links, 4, {.min_change = 0.25});
+  EXPECT_TRUE(none.hosts.empty());
+  EXPECT_TRUE(none.links.empty());
+}
+
 TEST(SlowLinks, LatencyIsWorseWhenHigher) {
   const auto links = all_pairs(4, [](int a, int b) { return (a == 0 && b == 1 ? 50.0 : 7.0) * wobble(a, b); });
   const SlowLinks found = find_slow_links(links, 4, {.higher_is_better = false});
@@ -68,6 +87,17 @@ TEST(SlowLinks, IdenticalValuesNeedARealShortfall) {
   EXPECT_TRUE(find_slow_links(links, 4, {}).links.empty());
   links[0].value = 80;
   EXPECT_EQ(find_slow_links(links, 4, {}).links, std::vector<std::size_t>{0});
+}
+
+TEST(SlowLinks, AnImpreciseLinkThatMayBeAsGoodIsNotFlagged) {
+  // Median 30% low, but its confidence interval reaches 1 000 - 5%: noise, not a slow link.
+  auto links = all_pairs(4, [](int a, int b) { return 1000 * wobble(a, b); });
+  links[3].value = 700;
+  links[3].best = 950;
+  EXPECT_TRUE(find_slow_links(links, 4, {}).links.empty());
+  // Precisely slow: flagged.
+  links[3].best = 720;
+  EXPECT_EQ(find_slow_links(links, 4, {}).links, std::vector<std::size_t>{3});
 }
 
 }  // namespace

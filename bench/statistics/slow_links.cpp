@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bench/statistics/two_sample_stats.hpp"
+
 namespace mpibench {
 namespace {
 
@@ -19,36 +21,41 @@ double mad_of(const std::vector<double>& values, double median) {
   return median_of(deviations);
 }
 
-// Whether `value` is far worse than `median` by the rule.
+// Whether `value` is worse than `median` by at least the rule's minimum change.
+bool relatively_worse(double value, double median, const SlowLinkRule& rule) {
+  const double worse = rule.higher_is_better ? median - value : value - median;
+  return worse > rule.min_change * std::abs(median);
+}
+
+// Whether `value` is far worse than `median` by the rule: also beyond the fence.
 bool far_worse(double value, double median, double mad, const SlowLinkRule& rule) {
   constexpr double normal_scale = 1.4826;
   const double worse = rule.higher_is_better ? median - value : value - median;
-  return worse > rule.fence * normal_scale * mad && worse > rule.min_change * std::abs(median);
+  return worse > rule.fence * normal_scale * mad && relatively_worse(value, median, rule);
 }
 
 }  // namespace
 
 SlowLinks find_slow_links(std::span<const LinkValue> links, int endpoints, const SlowLinkRule& rule) {
   SlowLinks result;
-  std::vector<std::vector<double>> per_host(static_cast<std::size_t>(std::max(endpoints, 0)));
-  for (const LinkValue& link : links) {
-    per_host[static_cast<std::size_t>(link.a)].push_back(link.value);
-    per_host[static_cast<std::size_t>(link.b)].push_back(link.value);
-  }
-  std::vector<double> scores;
-  std::vector<int> scored;
+  // Hosts: each host's links against the links that do not touch it, by an exact one-sided
+  // rank test (Holm-corrected over the hosts) and by how much worse their median is.
+  std::vector<double> p;
+  std::vector<int> tested;
+  std::vector<bool> worse_enough;
   for (int host = 0; host < endpoints; ++host) {
-    if (per_host[static_cast<std::size_t>(host)].empty()) continue;
-    scores.push_back(median_of(per_host[static_cast<std::size_t>(host)]));
-    scored.push_back(host);
+    std::vector<double> touching;
+    std::vector<double> others;
+    for (const LinkValue& link : links) (link.a == host || link.b == host ? touching : others).push_back(link.value);
+    if (touching.empty() || others.empty()) continue;
+    const RankTest test = mann_whitney_exact(touching, others);
+    p.push_back(rule.higher_is_better ? test.p_less : test.p_greater);
+    tested.push_back(host);
+    worse_enough.push_back(relatively_worse(median_of(touching), median_of(others), rule));
   }
-  // With two hosts there is one link: nothing to tell a slow host from a slow link.
-  if (scores.size() >= 3) {
-    const double median = median_of(scores);
-    const double mad = mad_of(scores, median);
-    for (std::size_t i = 0; i < scores.size(); ++i) {
-      if (far_worse(scores[i], median, mad, rule)) result.hosts.push_back(scored[i]);
-    }
+  const std::vector<double> adjusted = holm(p);
+  for (std::size_t i = 0; i < tested.size(); ++i) {
+    if (adjusted[i] < rule.alpha && worse_enough[i]) result.hosts.push_back(tested[i]);
   }
   const auto slow_host = [&](int host) {
     return std::binary_search(result.hosts.begin(), result.hosts.end(), host);
@@ -63,7 +70,15 @@ SlowLinks find_slow_links(std::span<const LinkValue> links, int endpoints, const
   result.reference_median = median_of(reference);
   result.reference_mad = mad_of(reference, result.reference_median);
   for (std::size_t i = 0; i < links.size(); ++i) {
-    if (far_worse(links[i].value, result.reference_median, result.reference_mad, rule)) result.links.push_back(i);
+    const LinkValue& link = links[i];
+    // Far from the reference links, or through a slow host and worse than them by the
+    // minimum change; either way, also at the favourable end of its own interval.
+    const auto slow = [&](double value) {
+      if (std::isnan(value)) return true;
+      if (slow_host(link.a) || slow_host(link.b)) return relatively_worse(value, result.reference_median, rule);
+      return far_worse(value, result.reference_median, result.reference_mad, rule);
+    };
+    if (slow(link.value) && slow(link.best)) result.links.push_back(i);
   }
   return result;
 }

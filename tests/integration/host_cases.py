@@ -83,8 +83,10 @@ def testbed_hosts_measure_a_pair_across_them(ctx):
     check(all(r["same_host"] == "no" for r in result.rows), f"same_host: {result.rows}")
     check(result.metadata["hosts"] == "h1 h2", result.metadata["hosts"])
     check(result.metadata["rank_hosts"] == "0:h1 1:h2", result.metadata["rank_hosts"])
-    # Two hosts, one kernel: the run knows they are one machine.
+    # Two hosts, one kernel: the run knows they are one machine, and two ranks on its two
+    # cores are not oversubscribed (a launcher that bound both to one core would be).
     check(result.metadata["machines"] == "1", result.metadata["machines"])
+    check(result.metadata["oversubscribed"] == "no", result.metadata["binding"])
 
 
 @case("mpi")
