@@ -18,6 +18,7 @@ constexpr int ack_tag = 3;
 
 constexpr std::array<const PatternOption*, 3> options{&window_option, &receive_buffers_option, &pair_option};
 constexpr std::array columns{window_column, receive_buffers_column};
+constexpr std::array results{messages_per_s_column};
 
 class Bandwidth final : public WindowedStream {
  public:
@@ -68,6 +69,7 @@ constinit const PatternDefinition bandwidth_pattern{
     .fixed_ranks = 2,
     .options = options,
     .configuration_columns = columns,
+    .result_columns = results,
     .make = make_pattern<Bandwidth>,
     .members = pair_members,
 };

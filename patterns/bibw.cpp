@@ -16,6 +16,7 @@ constexpr int data_tag = 4;
 
 constexpr std::array<const PatternOption*, 3> options{&window_option, &receive_buffers_option, &pair_option};
 constexpr std::array columns{window_column, receive_buffers_column};
+constexpr std::array results{messages_per_s_column};
 
 class Bibw final : public WindowedStream {
  public:
@@ -59,6 +60,7 @@ constinit const PatternDefinition bibw_pattern{
     .fixed_ranks = 2,
     .options = options,
     .configuration_columns = columns,
+    .result_columns = results,
     .make = make_pattern<Bibw>,
     .members = pair_members,
 };

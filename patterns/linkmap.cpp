@@ -96,6 +96,8 @@ constexpr std::array columns{
     receive_buffers_column,
 };
 
+constexpr std::array results{messages_per_s_column};  // of the bandwidth rows
+
 constexpr std::string_view latency = "latency";
 constexpr std::string_view bandwidth = "bandwidth";
 
@@ -271,6 +273,7 @@ constinit const PatternDefinition linkmap_pattern{
     .sized_by = "--latency-bytes and --bandwidth-bytes",
     .options = options,
     .configuration_columns = columns,
+    .result_columns = results,
     .steps = linkmap_steps,
     .verdict = linkmap_verdict,
 };

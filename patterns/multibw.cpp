@@ -32,7 +32,7 @@ constexpr PatternOption pairs_option{
 constexpr std::array<const PatternOption*, 3> options{&pairs_option, &window_option, &receive_buffers_option};
 constexpr std::array columns{Column{"pairs", "", ColumnRole::configuration, ColumnType::integer, true},
                              window_column, receive_buffers_column};
-constexpr std::array results{Column{"messages_per_s", "1/s", ColumnRole::result, ColumnType::real, true}};
+constexpr std::array results{messages_per_s_column};
 
 // Senders first, then their receivers in the same order: pattern rank i sends to i + P.
 std::variant<std::vector<int>, std::string> pair_up(const OptionValues& values,

@@ -53,11 +53,33 @@ std::optional<std::string> write_relayed(MPI_Comm world, int rank, int leader, c
   return std::nullopt;
 }
 
+// On rank 0: each verdict of the run's patterns on its own rows, printed and in the outputs;
+// the first failure a verdict reports.
+std::optional<std::string> write_verdicts(const Selection& selection, const std::vector<Record>& rows,
+                                          const RunConfig& config, Outputs& outputs) {
+  std::optional<std::string> failure;
+  for (const PatternDefinition* definition : selection.definitions) {
+    if (definition->verdict == nullptr) continue;
+    std::vector<Record> own;
+    for (const Record& row : rows) {
+      const Cell* pattern = row.find("pattern");
+      const auto* name = pattern ? std::get_if<std::string>(pattern) : nullptr;
+      if (name && *name == definition->name) own.push_back(row);
+    }
+    const RowsVerdict verdict = definition->verdict(own, config.pattern_options);
+    for (const std::string& line : verdict.lines) {
+      fmt::print(stderr, "mpibench: verdict: {}\n", line);
+      outputs.note("verdict", line);
+    }
+    if (verdict.failure && !failure) failure = verdict.failure;
+  }
+  return failure;
+}
+
 }  // namespace
 
-MeasuredRun measure_stages(const RunConfig& config, const Selection& selection,
-                                          const RunSetting& setting, std::vector<Stage>& stages,
-                                          Outputs& outputs) {
+MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, const RunSetting& setting,
+                           std::vector<Stage>& stages, Outputs& outputs) {
   const MPI_Comm world = setting.world;
   const int rank = setting.rank;
   const Placement& placement = setting.placement;
@@ -144,22 +166,7 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection,
         outputs.note("repeat_spread", to_string(spread));
       }
     }
-    for (const PatternDefinition* definition : selection.definitions) {
-      if (definition->verdict == nullptr) continue;
-      std::vector<Record> own;
-      for (const Record& row : rows) {
-        const Cell* pattern = row.find("pattern");
-        if (pattern && std::get_if<std::string>(pattern) && std::get<std::string>(*pattern) == definition->name) {
-          own.push_back(row);
-        }
-      }
-      const RowsVerdict verdict = definition->verdict(own, config.pattern_options);
-      for (const std::string& line : verdict.lines) {
-        fmt::print(stderr, "mpibench: verdict: {}\n", line);
-        outputs.note("verdict", line);
-      }
-      if (verdict.failure && !verdict_failure) verdict_failure = verdict.failure;
-    }
+    verdict_failure = write_verdicts(selection, rows, config, outputs);
   });
   return {std::nullopt, agree_on_problem(world, verdict_failure)};
 }

@@ -26,6 +26,7 @@ void post_window_sends(std::span<std::byte> buffer, int to, int tag, MPI_Comm co
 
 WindowedStream::WindowedStream(const PatternContext& context, int directions)
     : OperationPattern(context), window_(static_cast<int>(context.options.integer(window_option))),
+      directions_(directions),
       shared_(context.options.text(receive_buffers_option) == "shared"),
       requests_(static_cast<std::size_t>(directions * window_)) {}
 

@@ -42,6 +42,8 @@ inline constexpr PatternOption receive_buffers_option{
 inline constexpr Column window_column{"window", "", ColumnRole::configuration, ColumnType::integer, true};
 inline constexpr Column receive_buffers_column{"receive_buffers", "", ColumnRole::configuration,
                                                ColumnType::text, false};
+// Messages per second: the window's messages (every direction, every pair) over the median time.
+inline constexpr Column messages_per_s_column{"messages_per_s", "1/s", ColumnRole::result, ColumnType::real, true};
 
 // A window's receives from `from`, each into its own slot of `buffer` unless `shared`.
 void post_window_receives(std::span<std::byte> buffer, std::size_t bytes, bool shared, int from,
@@ -54,6 +56,9 @@ void post_window_sends(std::span<std::byte> buffer, int to, int tag, MPI_Comm co
 class WindowedStream : public OperationPattern {
  public:
   Record configuration_cells(std::size_t bytes) const override;
+  std::optional<double> messages_per_operation() const override {
+    return static_cast<double>(window_) * directions_;
+  }
 
  protected:
   // `directions`: requests per window message (2 when each rank sends and receives).
@@ -69,6 +74,7 @@ class WindowedStream : public OperationPattern {
   std::optional<Mismatch> check_slots(std::uint64_t expected, int from) const;
 
   int window_;
+  int directions_;
   bool shared_;
   std::vector<MPI_Request> requests_;
 

@@ -18,6 +18,7 @@ def bibw_validated_both_buffer_modes(ctx):
             # Both directions at once: 2 x window x bytes per reported time.
             expected = 2 * 16 * r["bytes"] / r["median_us"]
             check(abs(r["bandwidth_mb_s"] / expected - 1) < 1e-3, f"{mode}: bandwidth {r}")
+            check(abs(r["messages_per_s"] / (2 * 16 / (r["median_us"] * 1e-6)) - 1) < 1e-3, f"{mode}: rate {r}")
 
 
 @case("mpi")
