@@ -1,6 +1,6 @@
 // mpibench's entry point: the only place that catches errors, prints them and picks the
 // exit code, so every failure reaches the user as one line and every rank exits alike.
-// Commands that need no MPI (--help, --version, list, compare) never initialize it.
+// Commands that need no MPI (--help, --version, list, compare, model) never initialize it.
 #include <mpi.h>
 
 #include <fmt/format.h>
@@ -37,6 +37,8 @@ int run_offline(const std::optional<Command>& command, const std::optional<std::
       return exit_ok;
     case Command::Kind::compare:
       return run_compare(command->compare);
+    case Command::Kind::model:
+      return run_model(command->model);
     case Command::Kind::run:
       break;
   }

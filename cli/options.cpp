@@ -91,11 +91,21 @@ std::string known_patterns() {
 
 }  // namespace
 
+namespace {
+
+// The words where a pattern's name may go that are not patterns.
+bool is_command_word(std::string_view word) {
+  return word == "list" || word == "all" || word == "compare" || word == "model";
+}
+
+}  // namespace
+
 bool is_offline_command(int argc, const char* const* argv) {
   if (argc < 2) return false;
   std::string first = argv[1];
   std::transform(first.begin(), first.end(), first.begin(), [](unsigned char c) { return std::tolower(c); });
-  return first == "list" || first == "compare" || first == "--help" || first == "-h" || first == "--version";
+  return first == "list" || first == "compare" || first == "model" || first == "--help" || first == "-h" ||
+         first == "--version";
 }
 
 std::string pattern_list_text() {
@@ -113,7 +123,7 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
   if (argc > 1) {
     std::string lower = words[1];
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (find_pattern(lower) != nullptr || lower == "all" || lower == "list" || lower == "compare") words[1] = lower;
+    if (find_pattern(lower) != nullptr || is_command_word(lower)) words[1] = lower;
   }
   std::vector<const char*> pointers;
   for (const std::string& word : words) pointers.push_back(word.c_str());
@@ -121,8 +131,7 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
   // An unknown word where the pattern goes gets its own message; CLI11's would be "the
   // following argument was not expected", which does not say what was expected.
   const std::string_view first = argc > 1 ? argv[1] : "";
-  if (argc > 1 && first[0] != '-' && first != "list" && first != "all" && first != "compare" &&
-      find_pattern(first) == nullptr) {
+  if (argc > 1 && first[0] != '-' && !is_command_word(first) && find_pattern(first) == nullptr) {
     throw UsageError(fmt::format("unknown pattern '{}'; known patterns: {} (see 'mpibench list')",
                                  argv[1], known_patterns()));
   }
@@ -148,6 +157,10 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
   add_compare_options(*app.add_subcommand("compare", "Compare a candidate's launches with a baseline's "
                                                      "(the regression gate; runs without mpiexec)"),
                       compare);
+  ModelOptions model;
+  add_model_options(*app.add_subcommand("model", "Fit Hockney's alpha-beta model to pingpong results, "
+                                                 "regime by regime (runs without mpiexec)"),
+                    model);
   CLI::App* all = app.add_subcommand(
       "all", "Every pattern the launched ranks allow, one after the other, into one CSV");
   add_common_options(*all, raw, default_sizes);
@@ -183,6 +196,11 @@ Command parse_command_line(int argc, const char* const* raw_argv) {
   if (chosen->get_name() == "compare") {
     command.kind = Command::Kind::compare;
     command.compare = finish_compare_request(std::move(compare), quoted_command_line(argc, raw_argv));
+    return command;
+  }
+  if (chosen->get_name() == "model") {
+    command.kind = Command::Kind::model;
+    command.model = finish_model_request(std::move(model), quoted_command_line(argc, raw_argv));
     return command;
   }
   RunConfig& config = command.config;

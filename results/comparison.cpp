@@ -9,91 +9,16 @@
 #include <set>
 
 #include "bench/statistics/two_sample_stats.hpp"
+#include "results/launch_observations.hpp"
 
 namespace mpibench {
 namespace {
-
-using Key = std::pair<std::string, std::int64_t>;  // configuration, bytes
 
 // Metadata that must match for a comparison to mean what it says.
 constexpr std::string_view compared_metadata[] = {
     "mpi_library", "ranks_launched", "nodes", "ranks_per_node", "hosts", "oversubscribed", "timer",
     "stop_rule", "sync", "warmup", "drop_outliers", "validate", "mpibench_version", "build_type",
     "compiler", "cxx_flags"};
-
-double number(const std::string& text) {
-  double value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-// One launch's observation per configuration and size: its median time (over its repeats)
-// and the CI of the median (for --single-launch).
-struct Observation {
-  double median_us;
-  double ci_low_us;
-  double ci_high_us;
-};
-
-// The configuration columns every file has: rows are matched on these. A column only some
-// files have (one a newer mpibench added) would otherwise split every key in two.
-std::set<std::string> shared_configuration(const std::vector<ResultFile>& files, std::vector<std::string>& left_out) {
-  std::map<std::string, std::size_t> seen;
-  for (const ResultFile& file : files) {
-    for (const auto& column : file.columns) {
-      if (column.role == ColumnRole::configuration) ++seen[column.name];
-    }
-  }
-  std::set<std::string> shared;
-  for (const auto& [name, count] : seen) {
-    if (count == files.size()) {
-      shared.insert(name);
-    } else {
-      left_out.push_back(name);
-    }
-  }
-  return shared;
-}
-
-std::map<Key, Observation> observations(const ResultFile& file, const std::set<std::string>& matched_on) {
-  const auto median_col = file.column("median_us");
-  const auto bytes_col = file.column("bytes");
-  if (!median_col || !bytes_col) {
-    throw UnusableInput(fmt::format("'{}': no median_us or bytes column", file.path));
-  }
-  const auto low_col = file.column("ci_low_us");
-  const auto high_col = file.column("ci_high_us");
-  std::map<Key, std::vector<const std::vector<std::string>*>> grouped;
-  for (const auto& row : file.rows) {
-    std::string configuration;
-    for (std::size_t i = 0; i < file.columns.size(); ++i) {
-      if (file.columns[i].role != ColumnRole::configuration || row[i].empty() ||
-          matched_on.count(file.columns[i].name) == 0) {
-        continue;
-      }
-      if (!configuration.empty()) configuration += ' ';
-      configuration += file.columns[i].name == "pattern" ? row[i] : fmt::format("{}={}", file.columns[i].name, row[i]);
-    }
-    grouped[{configuration, static_cast<std::int64_t>(number(row[*bytes_col]))}].push_back(&row);
-  }
-  std::map<Key, Observation> result;
-  for (const auto& [key, rows] : grouped) {
-    std::vector<double> medians, lows, highs;
-    for (const auto* row : rows) {
-      medians.push_back(number((*row)[*median_col]));
-      lows.push_back(low_col ? number((*row)[*low_col]) : medians.back());
-      highs.push_back(high_col ? number((*row)[*high_col]) : medians.back());
-    }
-    result[key] = {median(medians), median(lows), median(highs)};
-  }
-  return result;
-}
 
 std::vector<std::string> differences(const std::vector<ResultFile>& baseline, const std::vector<ResultFile>& candidate) {
   std::vector<std::string> warnings;
@@ -136,10 +61,10 @@ Comparison compare_launches(const std::vector<ResultFile>& baseline, const std::
   all.insert(all.end(), candidate.begin(), candidate.end());
   std::vector<std::string> left_out;
   const auto matched_on = shared_configuration(all, left_out);
-  std::vector<std::map<Key, Observation>> base, cand;
+  std::vector<std::map<ObservationKey, Observation>> base, cand;
   for (const ResultFile& f : baseline) base.push_back(observations(f, matched_on));
   for (const ResultFile& f : candidate) cand.push_back(observations(f, matched_on));
-  std::set<Key> in_base, in_cand;
+  std::set<ObservationKey> in_base, in_cand;
   for (const auto& launch : base) {
     for (const auto& [key, o] : launch) in_base.insert(key);
   }
@@ -153,15 +78,15 @@ Comparison compare_launches(const std::vector<ResultFile>& baseline, const std::
         "column {} is not in every file (written by another mpibench version?): rows are matched "
         "without it", name));
   }
-  std::vector<Key> common;
-  for (const Key& key : in_base) {
+  std::vector<ObservationKey> common;
+  for (const ObservationKey& key : in_base) {
     if (in_cand.count(key)) {
       common.push_back(key);
     } else {
       comparison.only_in_baseline.push_back(fmt::format("{}, {} B", key.first, key.second));
     }
   }
-  for (const Key& key : in_cand) {
+  for (const ObservationKey& key : in_cand) {
     if (!in_base.count(key)) comparison.only_in_candidate.push_back(fmt::format("{}, {} B", key.first, key.second));
   }
   if (common.empty()) throw UnusableInput("the baseline and the candidate have no configuration in common");
@@ -188,7 +113,7 @@ Comparison compare_launches(const std::vector<ResultFile>& baseline, const std::
   }
 
   std::vector<double> p_slower, p_faster;
-  for (const Key& key : common) {
+  for (const ObservationKey& key : common) {
     Verdict v;
     v.configuration = key.first;
     v.bytes = key.second;

@@ -78,9 +78,29 @@ constexpr std::array verdicts{
     Column{"verdict", "", result, text, true},
 };
 
+constexpr std::array model_segments{
+    Column{"configuration", "", configuration, text, true},
+    Column{"segment", "", configuration, integer, true},
+    Column{"first_bytes", "B", size, integer, true},
+    Column{"last_bytes", "B", size, integer, true},
+    Column{"points", "", measurement, integer, false},
+    Column{"launches", "", measurement, integer, false},
+    Column{"alpha_us", "us", result, real, true},
+    Column{"alpha_low_us", "us", result, real, false},
+    Column{"alpha_high_us", "us", result, real, false},
+    Column{"beta_us_per_byte", "us/B", result, real, true},
+    Column{"beta_low_us_per_byte", "us/B", result, real, false},
+    Column{"beta_high_us_per_byte", "us/B", result, real, false},
+    Column{"bandwidth_mb_s", "MB/s", result, real, true},
+    Column{"n_half_bytes", "B", result, real, true},
+    Column{"rms_residual", "", result, real, false},
+    Column{"max_residual", "", result, real, false},
+};
+
 }  // namespace
 
 std::span<const Column> verdict_columns() { return verdicts; }
+std::span<const Column> model_columns() { return model_segments; }
 
 std::string_view to_string(ColumnType type) {
   switch (type) {

@@ -49,6 +49,9 @@ std::vector<Column> run_columns(std::span<const Column> configuration, std::span
 // configuration and size compared).
 std::span<const Column> verdict_columns();
 
+// The columns of `mpibench model`'s fits: one row per configuration and regime (segment).
+std::span<const Column> model_columns();
+
 // The `columns` metadata value: "name:role:unit:type" items separated by spaces, unit "-"
 // when there is none. Python readers take roles and units from it instead of keeping a copy.
 std::string columns_metadata(std::span<const Column> columns);

@@ -59,7 +59,10 @@ HockneyFit assemble(std::span<const SizeTime> points, std::vector<LineFit> fits)
   for (const SizeTime& p : points) {
     if (p.time_us <= 0) continue;
     const double r = std::abs(p.time_us - result.predict_us(p.bytes)) / p.time_us;
-    result.max_relative_residual = std::max(result.max_relative_residual, r);
+    if (r > result.max_relative_residual) {
+      result.max_relative_residual = r;
+      result.worst_bytes = p.bytes;
+    }
   }
   return result;
 }

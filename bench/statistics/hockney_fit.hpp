@@ -38,6 +38,7 @@ struct HockneyFit {
   double bic = 0;
   double rms_relative_residual = 0;
   double max_relative_residual = 0;  // |T - model| / T, the largest over the points
+  double worst_bytes = 0;            // where it is
 
   // The segment whose sizes hold `bytes` (the nearest one between or beyond them).
   const Segment& segment_for(double bytes) const;

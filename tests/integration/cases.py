@@ -21,6 +21,7 @@ import compare_cases  # noqa: E402,F401  (registers its cases)
 import install_cases  # noqa: E402,F401  (registers its cases)
 import faults  # noqa: E402,F401  (registers its cases)
 import host_cases  # noqa: E402,F401  (registers its cases)
+import model_cases  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
 

@@ -1,0 +1,153 @@
+#include "cli/model_command.hpp"
+
+#include <fmt/format.h>
+
+#include "bench/toolkit/errors.hpp"
+#include "cli/option_groups.hpp"
+#include "results/output_errors.hpp"
+#include "results/outputs.hpp"
+#include "results/point_to_point_model.hpp"
+#include "results/schema.hpp"
+#include "results/units.hpp"
+
+namespace mpibench {
+namespace {
+
+constexpr const char* model_help =
+    "Fit Hockney's model T(m) = alpha + beta*m to pingpong results (one-way latency), piecewise "
+    "over the MPI library's protocol regimes (eager, rendezvous, ...): the breakpoints are found "
+    "from the data, the number of regimes chosen by the Bayesian information criterion. Each "
+    "file is one launch; with several, the medians over launches are fitted and each parameter's "
+    "interval is its range over the launches' own fits. Reports alpha, beta, 1/beta (bandwidth), "
+    "Hockney's n1/2 = alpha/beta and the residuals. Exit: 0, 2 unusable input.";
+
+// A residual beyond which the fit is said not to describe the data.
+constexpr double poor_fit = 0.25;
+
+std::string interval(const Estimate& e, double scale, int decimals) {
+  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", e.value * scale, decimals, e.low * scale, decimals,
+                     e.high * scale, decimals);
+}
+
+void print_model(const PointToPointModel& m) {
+  fmt::print("{} ({} launch{}, {} sizes from {} to {})\n", m.configuration, m.launches, m.launches == 1 ? "" : "es",
+             m.points.size(), Bytes{static_cast<std::uint64_t>(m.points.front().bytes)},
+             Bytes{static_cast<std::uint64_t>(m.points.back().bytes)});
+  fmt::print("  {:<3} {:>21} {:>28} {:>28} {:>12} {:>12}\n", "#", "sizes", "alpha_us", "beta_ns_per_byte", "1/beta_MB_s",
+             "n_half");
+  bool negative = false;
+  for (std::size_t s = 0; s < m.segments.size(); ++s) {
+    const ModelSegment& g = m.segments[s];
+    const std::string sizes = fmt::format("{} .. {}", Bytes{static_cast<std::uint64_t>(g.fit.first_bytes)},
+                                          Bytes{static_cast<std::uint64_t>(g.fit.last_bytes)});
+    const bool intercept = g.fit.alpha_us > 0;
+    fmt::print("  {:<3} {:>21} {:>28}{} {:>28} {:>12.0f} {:>12}\n", s + 1, sizes, interval(g.alpha_us, 1, 3),
+               intercept ? " " : "*", interval(g.beta_us_per_byte, 1000, 4), g.fit.bandwidth_mb_s(),
+               intercept ? approximate(Bytes{static_cast<std::uint64_t>(g.fit.n_half_bytes())}) : "-");
+    negative = negative || !intercept;
+  }
+  if (negative) {
+    fmt::print("  * a negative intercept: this regime's time grows faster than the one before it (for "
+               "example, messages no longer fit in cache); its alpha is an extrapolation, only beta describes it\n");
+  }
+  if (m.segments.size() > 1) {
+    std::string cuts;
+    for (std::size_t s = 1; s < m.segments.size(); ++s) {
+      cuts += fmt::format("{}{}", cuts.empty() ? "" : ", ", Bytes{static_cast<std::uint64_t>(m.segments[s].fit.first_bytes)});
+    }
+    fmt::print("  regimes change at {} (chosen by BIC among 1 to 4 regimes)\n", cuts);
+  }
+  fmt::print("  fit: relative residuals rms {:.1f}%, largest {:.1f}% (at {}); intervals: {}\n",
+             m.fit.rms_relative_residual * 100, m.fit.max_relative_residual * 100,
+             Bytes{static_cast<std::uint64_t>(m.fit.worst_bytes)}, spread_text(m.launches));
+  if (m.fit.max_relative_residual > poor_fit) {
+    fmt::print(stderr,
+               "mpibench: warning: {}: the model misses {} by {:.0f}%: it does not describe that size. "
+               "An outlier does this (one launch in the machine's slow regime, or a size whose times "
+               "are bimodal): look at that size's rows, and fit the medians of more launches.\n",
+               m.configuration, Bytes{static_cast<std::uint64_t>(m.fit.worst_bytes)}, m.fit.max_relative_residual * 100);
+  }
+}
+
+void write_models(Outputs& outputs, const std::vector<PointToPointModel>& models, const ModelRequest& r) {
+  if (r.output_files.empty()) return;
+  std::string inputs;
+  for (const auto& f : r.launches) inputs += (inputs.empty() ? "" : " ") + f;
+  const Metadata metadata{{"schema_version", schema_version},
+                          {"command_line", r.command_line},
+                          {"launches", inputs},
+                          {"model", "hockney: T(m) = alpha + beta*m per regime; weighted least squares on relative error; regimes by BIC"},
+                          {"columns", columns_metadata(model_columns())}};
+  outputs.begin(metadata, model_columns());
+  for (const PointToPointModel& m : models) {
+    for (std::size_t s = 0; s < m.segments.size(); ++s) {
+      const ModelSegment& g = m.segments[s];
+      Record row;
+      row.set("configuration", m.configuration)
+          .set("segment", static_cast<std::int64_t>(s + 1))
+          .set("first_bytes", static_cast<std::int64_t>(g.fit.first_bytes))
+          .set("last_bytes", static_cast<std::int64_t>(g.fit.last_bytes))
+          .set("points", static_cast<std::int64_t>(g.fit.points))
+          .set("launches", static_cast<std::int64_t>(m.launches))
+          .set("alpha_us", g.alpha_us.value)
+          .set("alpha_low_us", g.alpha_us.low)
+          .set("alpha_high_us", g.alpha_us.high)
+          .set("beta_us_per_byte", g.beta_us_per_byte.value)
+          .set("beta_low_us_per_byte", g.beta_us_per_byte.low)
+          .set("beta_high_us_per_byte", g.beta_us_per_byte.high)
+          .set("bandwidth_mb_s", g.fit.bandwidth_mb_s())
+          .set("n_half_bytes", g.fit.n_half_bytes())
+          .set("rms_residual", m.fit.rms_relative_residual)
+          .set("max_residual", m.fit.max_relative_residual);
+      outputs.row(row);
+    }
+  }
+  outputs.finish_complete();
+}
+
+}  // namespace
+
+void add_model_options(CLI::App& sub, ModelOptions& o) {
+  sub.description(model_help);
+  sub.add_option("launches", o.request.launches, "pingpong results, one file per launch")->required()->type_name("FILE...");
+  add_output_options(sub, o.output_paths, "the fitted regimes");
+}
+
+ModelRequest finish_model_request(ModelOptions o, std::string command_line) {
+  ModelRequest request = std::move(o.request);
+  request.output_files = output_files(o.output_paths);
+  request.command_line = std::move(command_line);
+  return request;
+}
+
+int run_model(const ModelRequest& request) {
+  const auto error = [](const std::exception& e, int code) {
+    fmt::print(stderr, "mpibench: error: {}\n", e.what());
+    return code;
+  };
+  Outputs outputs;
+  try {
+    outputs = Outputs::open({request.output_files, false});
+  } catch (const OutputRefused& e) {
+    return error(e, exit_usage);
+  }
+  std::vector<PointToPointModel> models;
+  try {
+    std::vector<ResultFile> launches;
+    for (const std::string& path : request.launches) launches.push_back(read_result_file(path));
+    models = fit_point_to_point(launches);
+  } catch (const UnusableInput& e) {
+    outputs.abandon();
+    return error(e, exit_usage);
+  }
+  for (const PointToPointModel& m : models) print_model(m);
+  try {
+    write_models(outputs, models, request);
+  } catch (const OutputFailed& e) {
+    outputs.finish_incomplete(e.what());
+    return error(e, exit_run_failed);
+  }
+  return exit_ok;
+}
+
+}  // namespace mpibench

@@ -1,0 +1,41 @@
+#pragma once
+// Hockney's model fitted to the point-to-point results of one or more launches (`mpibench
+// model`): per configuration of pingpong rows, the piecewise alpha-beta fit of the medians
+// over launches, and how much each parameter moves from launch to launch (each launch fitted
+// with the same breakpoints) — the launch, not the sample, is the unit of replication.
+#include <string>
+#include <vector>
+
+#include "bench/statistics/hockney_fit.hpp"
+#include "results/result_file.hpp"
+
+namespace mpibench {
+
+struct Estimate {
+  double value = 0;  // from the fit of the medians over launches
+  double low = 0;    // range over the launches' own fits; one launch: +-1.96 standard errors
+  double high = 0;
+};
+
+struct ModelSegment {
+  Segment fit;
+  Estimate alpha_us;
+  Estimate beta_us_per_byte;
+};
+
+struct PointToPointModel {
+  std::string configuration;  // "pingpong ranks=2 same_host=yes"
+  std::size_t launches = 0;
+  HockneyFit fit;
+  std::vector<ModelSegment> segments;
+  std::vector<SizeTime> points;  // the medians over launches that were fitted
+};
+
+// Throws UnusableInput (one line for the user) when no launch has pingpong rows, or a
+// configuration has fewer than 3 sizes that every launch measured.
+std::vector<PointToPointModel> fit_point_to_point(const std::vector<ResultFile>& launches);
+
+// How the intervals were made, for the reader: "range over 5 launches" or "one launch: ...".
+std::string spread_text(std::size_t launches);
+
+}  // namespace mpibench
