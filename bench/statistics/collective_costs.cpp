@@ -1,0 +1,82 @@
+#include "bench/statistics/collective_costs.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace mpibench {
+namespace {
+
+using C = const CostInputs&;
+
+// Binomial tree: ceil(log p) rounds of the whole message.
+double binomial_whole(C c, int p, double m) { return ceil_log2(p) * c.message_us(m); }
+// Binomial scatter of p blocks of m: the root sends half of what it holds at each round.
+double binomial_scatter(C c, int p, double m) {
+  double t = 0;
+  for (int k = 1; k <= ceil_log2(p); ++k) t += c.message_us(m * p / static_cast<double>(1 << k));
+  return t;
+}
+// Recursive halving or doubling of a vector of m: rounds of m/2, m/4, ...
+double halving(C c, int p, double m) {
+  double t = 0;
+  for (int k = 1; k <= ceil_log2(p); ++k) t += c.message_us(m / static_cast<double>(1 << k));
+  return t;
+}
+double reduced_share(C c, int p, double m) { return c.gamma_us_per_byte * m * (p - 1) / p; }
+
+constexpr std::array algorithms{
+    CollectiveAlgorithm{"bcast", "binomial", "ceil(log p) (alpha + m beta)", binomial_whole},
+    CollectiveAlgorithm{"bcast", "scatter_recursive_doubling_allgather",
+                        "2 log p alpha + 2 (p-1)/p m beta",
+                        [](C c, int p, double m) { return 2 * halving(c, p, m); }},
+    CollectiveAlgorithm{"bcast", "scatter_ring_allgather", "(log p + p - 1) alpha + 2 (p-1)/p m beta",
+                        [](C c, int p, double m) { return halving(c, p, m) + (p - 1) * c.message_us(m / p); }},
+    CollectiveAlgorithm{"scatter", "binomial", "log p alpha + (p-1) m beta", binomial_scatter},
+    CollectiveAlgorithm{"gather", "binomial", "log p alpha + (p-1) m beta", binomial_scatter},
+    CollectiveAlgorithm{"reduce", "binomial", "ceil(log p) (alpha + m beta + m gamma)",
+                        [](C c, int p, double m) { return ceil_log2(p) * (c.message_us(m) + c.gamma_us_per_byte * m); }},
+    CollectiveAlgorithm{"reduce", "reduce_scatter_gather", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
+                        [](C c, int p, double m) { return 2 * halving(c, p, m) + reduced_share(c, p, m); }},
+    CollectiveAlgorithm{"allreduce", "recursive_doubling", "log p (alpha + m beta + m gamma)",
+                        [](C c, int p, double m) { return ceil_log2(p) * (c.message_us(m) + c.gamma_us_per_byte * m); }},
+    CollectiveAlgorithm{"allreduce", "reduce_scatter_allgather", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
+                        [](C c, int p, double m) { return 2 * halving(c, p, m) + reduced_share(c, p, m); }},
+    CollectiveAlgorithm{"allgather", "ring", "(p-1) (alpha + m beta)",
+                        [](C c, int p, double m) { return (p - 1) * c.message_us(m); }},
+    CollectiveAlgorithm{"allgather", "recursive_doubling", "log p alpha + (p-1) m beta",
+                        [](C c, int p, double m) {
+                          double t = 0;
+                          for (int k = 0; k < ceil_log2(p); ++k) t += c.message_us(m * static_cast<double>(1 << k));
+                          return t;
+                        }},
+    CollectiveAlgorithm{"alltoall", "pairwise", "(p-1) (alpha + m beta)",
+                        [](C c, int p, double m) { return (p - 1) * c.message_us(m); }},
+    CollectiveAlgorithm{"alltoall", "brucks", "ceil(log p) (alpha + p/2 m beta)",
+                        [](C c, int p, double m) { return ceil_log2(p) * c.message_us(m * p / 2); }},
+};
+
+}  // namespace
+
+int ceil_log2(int p) {
+  int rounds = 0;
+  while ((1 << rounds) < p) ++rounds;
+  return rounds;
+}
+
+std::span<const CollectiveAlgorithm> collective_algorithms() { return algorithms; }
+
+const CollectiveAlgorithm* find_algorithm(std::string_view pattern, std::string_view name) {
+  for (const CollectiveAlgorithm& a : algorithms) {
+    if (a.pattern == pattern && a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+std::string algorithm_variable(std::string_view pattern) {
+  std::string upper(pattern);
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  return "MPIR_CVAR_" + upper + "_INTRA_ALGORITHM";
+}
+
+}  // namespace mpibench
