@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "bench/toolkit/errors.hpp"
 #include "cli/option_groups.hpp"
 #include "results/output_errors.hpp"
 #include "results/outputs.hpp"
+#include "results/collective_prediction.hpp"
 #include "results/point_to_point_model.hpp"
 #include "results/schema.hpp"
 #include "results/units.hpp"
@@ -69,6 +72,55 @@ void print_model(const PointToPointModel& m) {
   }
 }
 
+std::string fit_text(const PointToPointModel& m) {
+  std::string text;
+  for (const ModelSegment& g : m.segments) {
+    text += fmt::format("{}{} .. {}: alpha {:.4g} us, beta {:.4g} us/B", text.empty() ? "" : "; ",
+                        Bytes{static_cast<std::uint64_t>(g.fit.first_bytes)},
+                        Bytes{static_cast<std::uint64_t>(g.fit.last_bytes)}, g.fit.alpha_us, g.fit.beta_us_per_byte);
+  }
+  return text;
+}
+
+void print_predictions(const PredictionReport& report, const PointToPointModel& basis) {
+  fmt::print("predicted from {} and the measured gamma, against measured (median_us)\n", basis.configuration);
+  fmt::print("  {:<10} {:>5} {:<38} {:>10} {:>12} {:>12} {:>7}\n", "pattern", "ranks", "algorithm", "bytes",
+             "predicted_us", "measured_us", "ratio");
+  for (const Prediction& p : report.rows) {
+    fmt::print("  {:<10} {:>5} {:<38} {:>10} {:>12.4g} {:>12.4g} {:>7.3f}\n", p.pattern, p.ranks, p.algorithm, p.bytes,
+               p.predicted_us, p.measured_us, p.ratio);
+  }
+}
+
+void write_predictions(Outputs& outputs, const PredictionReport& report, const PointToPointModel& basis,
+                       const ModelRequest& r) {
+  if (r.output_files.empty()) return;
+  std::string inputs;
+  for (const auto& f : r.launches) inputs += (inputs.empty() ? "" : " ") + f;
+  std::string predicted;
+  for (const auto& f : r.predict) predicted += (predicted.empty() ? "" : " ") + f;
+  const Metadata metadata{{"schema_version", schema_version},
+                          {"command_line", r.command_line},
+                          {"launches", inputs},
+                          {"predicted", predicted},
+                          {"model", fmt::format("{}: {}", basis.configuration, fit_text(basis))},
+                          {"columns", columns_metadata(prediction_columns())}};
+  outputs.begin(metadata, prediction_columns());
+  for (const Prediction& p : report.rows) {
+    Record row;
+    row.set("pattern", p.pattern)
+        .set("ranks", p.ranks)
+        .set("algorithm", p.algorithm)
+        .set("bytes", p.bytes)
+        .set("predicted_us", p.predicted_us)
+        .set("measured_us", p.measured_us)
+        .set("ratio", p.ratio);
+    outputs.row(row);
+  }
+  for (const std::string& note : report.notes) outputs.note("not_predicted", note);
+  outputs.finish_complete();
+}
+
 void write_models(Outputs& outputs, const std::vector<PointToPointModel>& models, const ModelRequest& r) {
   if (r.output_files.empty()) return;
   std::string inputs;
@@ -109,7 +161,15 @@ void write_models(Outputs& outputs, const std::vector<PointToPointModel>& models
 
 void add_model_options(CLI::App& sub, ModelOptions& o) {
   sub.description(model_help);
-  sub.add_option("launches", o.request.launches, "pingpong results, one file per launch")->required()->type_name("FILE...");
+  sub.add_option("launches", o.request.launches,
+                 "pingpong results, one file per launch (and reduce_local results, for --predict)")
+      ->required()
+      ->type_name("FILE...");
+  sub.add_option("--predict", o.request.predict,
+                 "Collective results (bcast, scatter, gather, reduce, allreduce, allgather, alltoall) "
+                 "to predict from the model; their runs must pin MPICH's algorithm "
+                 "(MPIR_CVAR_<PATTERN>_INTRA_ALGORITHM)")
+      ->type_name("FILE...");
   add_output_options(sub, o.output_paths, "the fitted regimes");
 }
 
@@ -132,17 +192,46 @@ int run_model(const ModelRequest& request) {
     return error(e, exit_usage);
   }
   std::vector<PointToPointModel> models;
+  PredictionReport predictions;
   try {
+    std::vector<ResultFile> files;
+    for (const std::string& path : request.launches) files.push_back(read_result_file(path));
+    // Files of pingpong launches are fitted; others (reduce_local) only give gamma.
     std::vector<ResultFile> launches;
-    for (const std::string& path : request.launches) launches.push_back(read_result_file(path));
+    for (const ResultFile& file : files) {
+      const auto pattern = file.column("pattern");
+      if (pattern && std::any_of(file.rows.begin(), file.rows.end(),
+                                 [&](const auto& row) { return row[*pattern] == "pingpong"; })) {
+        launches.push_back(file);
+      }
+    }
+    if (launches.empty()) launches = files;  // for the message that says what is missing
     models = fit_point_to_point(launches);
+    if (!request.predict.empty()) {
+      std::vector<ResultFile> measured;
+      for (const std::string& path : request.predict) measured.push_back(read_result_file(path));
+      predictions = predict_collectives(models.front().fit, fit_gamma(files), measured);
+      if (predictions.rows.empty()) {
+        throw UnusableInput(predictions.notes.empty()
+                                ? std::string("--predict: no collective rows in the files given")
+                                : predictions.notes.front());
+      }
+    }
   } catch (const UnusableInput& e) {
     outputs.abandon();
     return error(e, exit_usage);
   }
   for (const PointToPointModel& m : models) print_model(m);
+  if (!request.predict.empty()) {
+    print_predictions(predictions, models.front());
+    for (const std::string& note : predictions.notes) fmt::print(stderr, "mpibench: note: {}\n", note);
+  }
   try {
-    write_models(outputs, models, request);
+    if (request.predict.empty()) {
+      write_models(outputs, models, request);
+    } else {
+      write_predictions(outputs, predictions, models.front(), request);
+    }
   } catch (const OutputFailed& e) {
     outputs.finish_incomplete(e.what());
     return error(e, exit_run_failed);

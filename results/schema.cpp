@@ -78,6 +78,16 @@ constexpr std::array verdicts{
     Column{"verdict", "", result, text, true},
 };
 
+constexpr std::array predictions{
+    Column{"pattern", "", configuration, text, true},
+    Column{"ranks", "", configuration, integer, true},
+    Column{"algorithm", "", configuration, text, true},
+    Column{"bytes", "B", size, integer, true},
+    Column{"predicted_us", "us", result, real, true},
+    Column{"measured_us", "us", measurement, real, true},
+    Column{"ratio", "", result, real, true},
+};
+
 constexpr std::array model_segments{
     Column{"configuration", "", configuration, text, true},
     Column{"segment", "", configuration, integer, true},
@@ -101,6 +111,7 @@ constexpr std::array model_segments{
 
 std::span<const Column> verdict_columns() { return verdicts; }
 std::span<const Column> model_columns() { return model_segments; }
+std::span<const Column> prediction_columns() { return predictions; }
 
 std::string_view to_string(ColumnType type) {
   switch (type) {

@@ -52,6 +52,9 @@ std::span<const Column> verdict_columns();
 // The columns of `mpibench model`'s fits: one row per configuration and regime (segment).
 std::span<const Column> model_columns();
 
+// The columns of `mpibench model --predict`: predicted against measured collective times.
+std::span<const Column> prediction_columns();
+
 // The `columns` metadata value: "name:role:unit:type" items separated by spaces, unit "-"
 // when there is none. Python readers take roles and units from it instead of keeping a copy.
 std::string columns_metadata(std::span<const Column> columns);

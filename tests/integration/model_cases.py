@@ -92,3 +92,59 @@ def model_refuses_bad_input(ctx):
         check(not os.path.exists(never) and not os.path.exists(never + ".partial"), "an output was created")
     proc = model(ctx)
     check(proc.returncode == 2 and len(mpibench_lines(proc.stderr)) == 1, f"no files: {proc.stderr}")
+
+
+def craft_rows(ctx, name, rows, metadata=()):
+    """A complete result file of `rows` (dicts) with the columns they use, in this order."""
+    kinds = {"pattern": "configuration:-:text", "ranks": "configuration:-:integer", "op": "configuration:-:text",
+             "type": "configuration:-:text", "bytes": "size:B:integer", "median_us": "measurement:us:real"}
+    names = [n for n in kinds if n in rows[0]]
+    path = ctx.path(name)
+    lines = ["# schema_version: 2", *[f"# {k}: {v}" for k, v in metadata],
+             "# columns: " + " ".join(f"{n}:{kinds[n]}" for n in names), ",".join(names)]
+    lines += [",".join(str(r[n]) for n in names) for r in rows]
+    lines.append(f"# end: complete, {len(rows)} rows")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+GAMMA = 5e-5  # us per byte combined
+
+
+@case("cli")
+def model_predicts_pinned_collectives(ctx):
+    launches = [craft(ctx, f"pp{i}.csv", w) for i, w in enumerate((0.0, 0.0, 0.0))]
+    local = craft_rows(ctx, "local.csv", [{"pattern": "reduce_local", "ranks": 2, "op": "sum", "type": "float",
+                                           "bytes": b, "median_us": 0.05 + GAMMA * b} for b in (1024, 4096, 65536)])
+    bcast = craft_rows(ctx, "bcast.csv", [{"pattern": "bcast", "ranks": 4, "bytes": 800, "median_us": 0.5}],
+                       [("env.MPIR_CVAR_BCAST_INTRA_ALGORITHM", "binomial")])
+    reduce = craft_rows(ctx, "reduce.csv", [{"pattern": "reduce", "ranks": 4, "op": "sum", "type": "float",
+                                             "bytes": 65536, "median_us": 20.0}],
+                        [("env.MPIR_CVAR_REDUCE_INTRA_ALGORITHM", "binomial")])
+    unpinned = craft_rows(ctx, "allreduce.csv", [{"pattern": "allreduce", "ranks": 4, "op": "sum", "type": "float",
+                                                  "bytes": 64, "median_us": 1.0}])
+    out = ctx.path("predicted.csv")
+    proc = model(ctx, *launches, local, "--predict", bcast, reduce, unpinned, "-o", out)
+    check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stdout}{proc.stderr}")
+    result = mpibench_csv.read(out)
+    rows = {r["pattern"]: r for r in result.rows}
+    check(set(rows) == {"bcast", "reduce"}, f"{result.rows}")
+    # 4 ranks: two binomial rounds. bcast of 800 B (eager: 0.2 + 1e-4 x 800 = 0.28 us).
+    check(abs(rows["bcast"]["predicted_us"] - 2 * 0.28) < 1e-3, f"{rows['bcast']}")
+    # reduce of 64 KiB (rendezvous: 3 + 8e-5 x 65536 us) plus gamma per round.
+    expected = 2 * (3 + 8e-5 * 65536 + GAMMA * 65536)
+    check(abs(rows["reduce"]["predicted_us"] / expected - 1) < 1e-3, f"{rows['reduce']} vs {expected}")
+    check(abs(rows["reduce"]["ratio"] - 20.0 / rows["reduce"]["predicted_us"]) < 1e-3, "ratio")
+    check(rows["bcast"]["algorithm"] == "binomial", f"{rows['bcast']}")
+    notes = [text for key, text in result.notes if key == "not_predicted"]
+    check(len(notes) == 1 and "MPIR_CVAR_ALLREDUCE_INTRA_ALGORITHM" in notes[0], f"{notes}")
+    check(any("allreduce" in l and "not predicted" in l for l in mpibench_lines(proc.stderr)), proc.stderr)
+    # Nothing pinned: nothing to predict.
+    proc = model(ctx, *launches, "--predict", unpinned, "-o", ctx.path("never.csv"))
+    lines = mpibench_lines(proc.stderr)
+    check(proc.returncode == 2 and len(lines) == 1 and "MPIR_CVAR_ALLREDUCE_INTRA_ALGORITHM" in lines[0], proc.stderr)
+    check(not os.path.exists(ctx.path("never.csv")), "an output was created")
+    # A reduce without gamma for its op and type.
+    proc = model(ctx, *launches, "--predict", reduce)
+    check(proc.returncode == 2 and "no reduce_local rows for --op sum --type float" in proc.stderr, proc.stderr)

@@ -1,0 +1,96 @@
+#include "results/collective_prediction.hpp"
+
+#include <fmt/format.h>
+
+#include "bench/statistics/collective_costs.hpp"
+#include "results/launch_observations.hpp"
+
+namespace mpibench {
+namespace {
+
+std::string cell(const ResultFile& file, const std::vector<std::string>& row, std::string_view column) {
+  const auto index = file.column(column);
+  return index ? row[*index] : std::string();
+}
+
+std::string algorithms_of(std::string_view pattern) {
+  std::string names;
+  for (const CollectiveAlgorithm& a : collective_algorithms()) {
+    if (a.pattern == pattern) names += fmt::format("{}{}", names.empty() ? "" : ", ", a.name);
+  }
+  return names;
+}
+
+}  // namespace
+
+GammaByOperation fit_gamma(const std::vector<ResultFile>& files) {
+  std::map<std::pair<std::string, std::string>, std::map<double, std::vector<double>>> points;
+  for (const ResultFile& file : files) {
+    for (const auto& row : file.rows) {
+      if (cell(file, row, "pattern") != "reduce_local") continue;
+      points[{cell(file, row, "op"), cell(file, row, "type")}][number(cell(file, row, "bytes"))].push_back(
+          number(cell(file, row, "median_us")));
+    }
+  }
+  GammaByOperation gamma;
+  for (const auto& [operation, by_size] : points) {
+    std::vector<SizeTime> line;
+    for (const auto& [bytes, times] : by_size) line.push_back({bytes, median(times)});
+    if (line.size() >= 2) gamma[operation] = fit_hockney_at(line, {}).segments.front().beta_us_per_byte;
+  }
+  return gamma;
+}
+
+PredictionReport predict_collectives(const HockneyFit& point_to_point, const GammaByOperation& gamma,
+                                     const std::vector<ResultFile>& measured) {
+  PredictionReport report;
+  for (const ResultFile& file : measured) {
+    std::map<std::string, bool> noted;
+    for (const auto& row : file.rows) {
+      const std::string pattern = cell(file, row, "pattern");
+      if (algorithms_of(pattern).empty()) continue;
+      const std::string variable = algorithm_variable(pattern);
+      const std::string* pinned = find_metadata(file.metadata, "env." + variable);
+      const CollectiveAlgorithm* algorithm = pinned ? find_algorithm(pattern, *pinned) : nullptr;
+      if (algorithm == nullptr) {
+        if (!noted[pattern]) {
+          report.notes.push_back(
+              pinned ? fmt::format("{} in '{}': no model for {}={} (modelled: {})", pattern, file.path, variable,
+                                   *pinned, algorithms_of(pattern))
+                     : fmt::format("{} in '{}' not predicted: its run did not pin the algorithm; run it with "
+                                   "{} set to one of {}",
+                                   pattern, file.path, variable, algorithms_of(pattern)));
+          noted[pattern] = true;
+        }
+        continue;
+      }
+      CostInputs inputs{[&](double bytes) { return point_to_point.predict_us(bytes); }, 0};
+      if (pattern == "reduce" || pattern == "allreduce") {
+        const auto found = gamma.find({cell(file, row, "op"), cell(file, row, "type")});
+        if (found == gamma.end()) {
+          if (!noted[pattern]) {
+            report.notes.push_back(fmt::format(
+                "{} in '{}' not predicted: no reduce_local rows for --op {} --type {} among the files fitted "
+                "(gamma is measured, not assumed: run mpibench reduce_local with them)",
+                pattern, file.path, cell(file, row, "op"), cell(file, row, "type")));
+            noted[pattern] = true;
+          }
+          continue;
+        }
+        inputs.gamma_us_per_byte = found->second;
+      }
+      Prediction p;
+      p.pattern = pattern;
+      p.ranks = static_cast<std::int64_t>(number(cell(file, row, "ranks")));
+      p.bytes = static_cast<std::int64_t>(number(cell(file, row, "bytes")));
+      p.algorithm = std::string(algorithm->name);
+      p.predicted_us = algorithm->cost_us(inputs, static_cast<int>(p.ranks), static_cast<double>(p.bytes));
+      p.measured_us = number(cell(file, row, "median_us"));
+      p.ratio = p.predicted_us > 0 ? p.measured_us / p.predicted_us : 0;
+      report.rows.push_back(p);
+    }
+  }
+  return report;
+}
+
+}  // namespace mpibench
