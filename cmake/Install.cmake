@@ -3,7 +3,7 @@
 include(GNUInstallDirs)
 install(TARGETS mpibench RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(PROGRAMS plots/mpibench-plot DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(FILES plots/plot.py plots/mpibench_csv.py plots/linkmap_heatmap.py DESTINATION ${CMAKE_INSTALL_DATADIR}/mpibench/plots)
+install(FILES plots/plot.py plots/mpibench_csv.py plots/linkmap_heatmap.py plots/model_lines.py DESTINATION ${CMAKE_INSTALL_DATADIR}/mpibench/plots)
 install(FILES README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The stack, from the library FindMPI found (MPI_C_COMPILER picks it: mpicc.mpich or

@@ -11,6 +11,9 @@ over launches with their spread (min to max) as a band. --repeat rows inside a f
 at their median. A point whose size stopped before reaching its precision target is hollow.
 A run of several kinds of pattern (`all`) gets a row of panels per kind, each saying which
 time its patterns report. linkmap's rows are drawn as matrices instead (linkmap_heatmap.py).
+
+    python3 plots/plot.py pp.csv --model model.csv       # the fitted regimes over the data
+    python3 plots/plot.py predicted.csv -o pred.png      # `mpibench model --predict` output
 """
 
 import argparse
@@ -20,6 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import linkmap_heatmap  # noqa: E402
+import model_lines  # noqa: E402
 import mpibench_csv  # noqa: E402
 
 # Panels for patterns that report the same kind of time, in this order.
@@ -199,6 +203,8 @@ def main():
     parser.add_argument("--pool", action="store_true",
                         help="one line per configuration over all files: the median over launches, "
                              "their range as a band")
+    parser.add_argument("--model", metavar="MODEL.csv",
+                        help="`mpibench model ... -o MODEL.csv`: its regimes drawn over the point-to-point panel")
     parser.add_argument("--allow-incomplete", action="store_true",
                         help="draw runs that did not complete (or .partial files); the picture says so")
     args = parser.parse_args()
@@ -207,10 +213,18 @@ def main():
         results = [mpibench_csv.read(path, args.allow_incomplete) for path in args.csv]
     except mpibench_csv.InputError as e:
         return fail(e)
+    model = None
+    try:
+        if args.model:
+            model = mpibench_csv.read(args.model)
+    except mpibench_csv.InputError as e:
+        return fail(e)
+    predictions = [r for r in results if model_lines.is_predictions(r)]
+    results = [r for r in results if not model_lines.is_predictions(r)]
     lines = lines_of(results, args.pool)
     link_rows = [r for result in results for r in result.rows if r.get("pattern") == "linkmap"]
     link_notes = [note for result in results for note in result.notes]
-    if not lines and not link_rows:
+    if not lines and not link_rows and not predictions:
         return fail(f"no result rows in {', '.join(mpibench_csv.shown(p) for p in args.csv)}")
     try:
         import matplotlib
@@ -226,13 +240,19 @@ def main():
     task_rows = [r for rows in by_group.get("task queue", {}).values() for r in rows]
     legend_lines = max([len(v) for v in by_group.values()] + [0])
     row_height = 4.2 + 0.16 * legend_lines
-    panel_rows = len(groups) + (1 if link_rows else 0)
+    panel_rows = len(groups) + (1 if link_rows else 0) + (1 if predictions else 0)
     fig, axes = plt.subplots(panel_rows, 2, squeeze=False, figsize=(13, row_height * panel_rows))
     if link_rows:
         linkmap_heatmap.draw(axes[len(groups)], link_rows, link_notes)
+    if predictions:
+        model_lines.draw_predictions(axes[-1][0], axes[-1][1], predictions)
+        legend_below(axes[-1][0])
+        legend_below(axes[-1][1])
     for row, group in enumerate(groups):
         lat_ax, bw_ax = axes[row][0], axes[row][1]
         draw_group(lat_ax, bw_ax, by_group[group], results, args.pool)
+        if model is not None and group == "point-to-point":
+            model_lines.draw_regimes(lat_ax, model)
         ylabel = next((text for name, _, text in GROUPS if name == group), "time per operation, median (µs)")
         lat_ax.set_ylabel(ylabel + ("\nband: range over launches" if args.pool else "\nerror bars: 95% CI of the median"),
                           fontsize=8)
@@ -245,10 +265,12 @@ def main():
             bw_ax.set_title("task queue: throughput", fontsize=10)
         legend_below(bw_ax)
 
-    meta = results[0].metadata
+    meta = (results or predictions)[0].metadata
     title = args.title or (f"{meta.get('mpi_library', '').split(';')[0]} | {meta.get('hosts', '')} | "
                            f"oversubscribed: {meta.get('oversubscribed', '?')} | hollow points: precision "
                            f"target not reached")
+    if not results and not args.title:
+        title = "predicted from " + meta.get("model", "?")[:150]
     unfinished = [r for r in results if r.incomplete]
     if unfinished:
         # Said in the picture itself: a copied PNG loses the command line that allowed it.

@@ -29,7 +29,7 @@ def installed_from_a_scratch_prefix(ctx):
     prefix = ctx.path("prefix")
     run(["cmake", "--install", build, "--prefix", prefix])
     for path in ("bin/mpibench", "bin/mpibench-plot", "share/mpibench/plots/plot.py",
-                 "share/mpibench/plots/mpibench_csv.py", "share/mpibench/plots/linkmap_heatmap.py",
+                 "share/mpibench/plots/mpibench_csv.py", "share/mpibench/plots/linkmap_heatmap.py", "share/mpibench/plots/model_lines.py",
                  "share/doc/mpibench/README.md", "share/doc/mpibench/LICENSE"):
         check(os.path.exists(os.path.join(prefix, path)), f"{path} not installed")
     elsewhere = ctx.path("elsewhere")

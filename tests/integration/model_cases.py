@@ -74,6 +74,11 @@ def model_on_real_pingpong(ctx):
         check(after["first_bytes"] == 2 * before["last_bytes"], f"segments not contiguous: {rows}")
     check(sum(r["points"] for r in rows) == 18, f"points {rows}")
     check(all(r["configuration"] == "pingpong ranks=2 same_host=yes" for r in rows), f"{rows}")
+    # The regimes drawn over the data.
+    png = ctx.path("model.png")
+    plot = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), *launches,
+                           "--model", out, "-o", png], capture_output=True, text=True, timeout=120)
+    check(plot.returncode == 0 and os.path.getsize(png) > 0, plot.stderr)
 
 
 @case("cli")
@@ -137,6 +142,10 @@ def model_predicts_pinned_collectives(ctx):
     check(abs(rows["reduce"]["predicted_us"] / expected - 1) < 1e-3, f"{rows['reduce']} vs {expected}")
     check(abs(rows["reduce"]["ratio"] - 20.0 / rows["reduce"]["predicted_us"]) < 1e-3, "ratio")
     check(rows["bcast"]["algorithm"] == "binomial", f"{rows['bcast']}")
+    png = ctx.path("predicted.png")
+    plot = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), out, "-o", png],
+                          capture_output=True, text=True, timeout=120)
+    check(plot.returncode == 0 and os.path.getsize(png) > 0, plot.stderr)
     notes = [text for key, text in result.notes if key == "not_predicted"]
     check(len(notes) == 1 and "MPIR_CVAR_ALLREDUCE_INTRA_ALGORITHM" in notes[0], f"{notes}")
     check(any("allreduce" in l and "not predicted" in l for l in mpibench_lines(proc.stderr)), proc.stderr)
