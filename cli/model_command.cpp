@@ -201,7 +201,7 @@ int run_model(const ModelRequest& request) {
     for (const ResultFile& file : files) {
       const auto pattern = file.column("pattern");
       if (pattern && std::any_of(file.rows.begin(), file.rows.end(),
-                                 [&](const auto& row) { return row[*pattern] == "pingpong"; })) {
+                                 [&](const auto& row) { return is_ping_pong(row[*pattern]); })) {
         launches.push_back(file);
       }
     }

@@ -20,6 +20,8 @@ Estimate estimate(double value, double se, const std::vector<double>& per_launch
 
 }  // namespace
 
+bool is_ping_pong(std::string_view pattern) { return pattern == "pingpong" || pattern.rfind("pingpong-", 0) == 0; }
+
 std::string spread_text(std::size_t launches) {
   if (launches >= 2) return fmt::format("[min, max] of the {} launches' own fits", launches);
   return "one launch: +-1.96 standard errors of the fit, which leave out launch-to-launch spread "
@@ -33,7 +35,7 @@ std::vector<PointToPointModel> fit_point_to_point(const std::vector<ResultFile>&
   std::map<std::string, std::map<double, std::vector<double>>> by_configuration;
   for (const ResultFile& launch : launches) {
     for (const auto& [key, observation] : observations(launch, matched_on)) {
-      if (key.first != "pingpong" && key.first.rfind("pingpong ", 0) != 0) continue;
+      if (!is_ping_pong(key.first.substr(0, key.first.find(' ')))) continue;
       by_configuration[key.first][static_cast<double>(key.second)].push_back(observation.median_us);
     }
   }

@@ -31,6 +31,10 @@ struct PointToPointModel {
   std::vector<SizeTime> points;  // the medians over launches that were fitted
 };
 
+// Rows the model fits: mpibench's pingpong, and ping-pongs written in its schema by other
+// programs under a name of their own that starts with "pingpong-" (the labs' mpi4py one).
+bool is_ping_pong(std::string_view pattern);
+
 // Throws UnusableInput (one line for the user) when no launch has pingpong rows, or a
 // configuration has fewer than 3 sizes that every launch measured.
 std::vector<PointToPointModel> fit_point_to_point(const std::vector<ResultFile>& launches);
