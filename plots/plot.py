@@ -34,7 +34,8 @@ GROUPS = [
      "completion time: slowest rank, median (µs)"),
     ("all-to-all collectives", {"allreduce", "allgather", "alltoall"},
      "completion time: slowest rank, median (µs)"),
-    ("task queue", {"taskqueue"}, "round trip per task, median (µs)"),
+    # celery: the labs' Celery application, written in mpibench's schema (labs/04-colas-de-tareas).
+    ("task queue", {"taskqueue", "celery"}, "round trip per task, median (µs)"),
 ]
 
 
@@ -161,6 +162,16 @@ def draw_throughput(ax, rows):
     """Tasks per second against workers, one line per (payload, prefetch, work, broker); when
     only one worker count was measured, against payload size instead."""
     from matplotlib.ticker import MaxNLocator
+    # Rows of other task queues (Celery) have no workers or prefetch: one point each, by payload.
+    for r in [r for r in rows if r.get("workers") is None and r.get("tasks_per_s")]:
+        ax.plot([max(r["bytes"], 0.5)], [r["tasks_per_s"]], marker="s", markersize=6, linestyle="none",
+                label=f"{r['pattern']} ({r.get('variant') or ''})")
+    rows = [r for r in rows if r.get("workers") is not None]
+    if not rows:
+        ax.set_xscale("log", base=2)
+        ax.set_yscale("log")
+        ax.set_ylabel("tasks per second")
+        return
     by_workers = len({r["workers"] for r in rows}) > 1
     x_column = "workers" if by_workers else "bytes"
     lines = {}
