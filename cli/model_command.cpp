@@ -43,10 +43,10 @@ void print_model(const PointToPointModel& m) {
     const ModelSegment& g = m.segments[s];
     const std::string sizes = fmt::format("{} .. {}", Bytes{static_cast<std::uint64_t>(g.fit.first_bytes)},
                                           Bytes{static_cast<std::uint64_t>(g.fit.last_bytes)});
-    const bool intercept = g.fit.alpha_us > 0;
+    const bool intercept = g.alpha_us.value > 0;
     fmt::print("  {:<3} {:>21} {:>28}{} {:>28} {:>12.0f} {:>12}\n", s + 1, sizes, interval(g.alpha_us, 1, 3),
-               intercept ? " " : "*", interval(g.beta_us_per_byte, 1000, 4), g.fit.bandwidth_mb_s(),
-               intercept ? approximate(Bytes{static_cast<std::uint64_t>(g.fit.n_half_bytes())}) : "-");
+               intercept ? " " : "*", interval(g.beta_us_per_byte, 1000, 4), g.bandwidth_mb_s(),
+               intercept ? approximate(Bytes{static_cast<std::uint64_t>(g.n_half_bytes())}) : "-");
     negative = negative || !intercept;
   }
   if (negative) {
@@ -147,8 +147,8 @@ void write_models(Outputs& outputs, const std::vector<PointToPointModel>& models
           .set("beta_us_per_byte", g.beta_us_per_byte.value)
           .set("beta_low_us_per_byte", g.beta_us_per_byte.low)
           .set("beta_high_us_per_byte", g.beta_us_per_byte.high)
-          .set("bandwidth_mb_s", g.fit.bandwidth_mb_s())
-          .set("n_half_bytes", g.fit.n_half_bytes())
+          .set("bandwidth_mb_s", g.bandwidth_mb_s())
+          .set("n_half_bytes", g.n_half_bytes())
           .set("rms_residual", m.fit.rms_relative_residual)
           .set("max_residual", m.fit.max_relative_residual);
       outputs.row(row);

@@ -12,10 +12,13 @@ namespace {
 
 constexpr std::size_t min_sizes = 3;
 
+// With several launches: the median of their own fits and their range (the fit of the
+// medians can fall outside that range, which would read as a contradiction); with one, the
+// fit's value and its standard errors.
 Estimate estimate(double value, double se, const std::vector<double>& per_launch) {
   if (per_launch.size() < 2) return {value, value - 1.96 * se, value + 1.96 * se};
   const auto [low, high] = std::minmax_element(per_launch.begin(), per_launch.end());
-  return {value, *low, *high};
+  return {median(per_launch), *low, *high};
 }
 
 }  // namespace

@@ -12,15 +12,18 @@
 namespace mpibench {
 
 struct Estimate {
-  double value = 0;  // from the fit of the medians over launches
+  double value = 0;  // the median of the launches' own fits; one launch: its fit
   double low = 0;    // range over the launches' own fits; one launch: +-1.96 standard errors
   double high = 0;
 };
 
 struct ModelSegment {
-  Segment fit;
+  Segment fit;  // of the medians over launches: which sizes, and where the regimes change
   Estimate alpha_us;
   Estimate beta_us_per_byte;
+
+  double bandwidth_mb_s() const { return beta_us_per_byte.value > 0 ? 1 / beta_us_per_byte.value : 0; }
+  double n_half_bytes() const { return beta_us_per_byte.value > 0 ? alpha_us.value / beta_us_per_byte.value : 0; }
 };
 
 struct PointToPointModel {

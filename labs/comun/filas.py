@@ -37,15 +37,20 @@ def median_interval(samples, confidence=0.95):
     """(low, high, level) of the median of `samples`."""
     x = sorted(samples)
     n = len(x)
-
-    def coverage(j):  # P(x(j) <= median < x(n+1-j)) for a continuous distribution
-        return sum(math.comb(n, k) for k in range(j, n - j + 1)) / 2 ** n
-
-    best = 1
+    # P(K = k) for K ~ Binomial(n, 1/2), in logs: exact enough, and linear in n.
+    pmf = [math.exp(math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1) - n * math.log(2))
+           for k in range(n + 1)]
+    below = 0.0  # P(K < j)
+    best, level = 1, 1 - 2 * 0.0
     for j in range(1, n // 2 + 1):
-        if coverage(j) >= confidence:
-            best = j
-    return x[best - 1], x[n - best], coverage(best)
+        below += pmf[j - 1]
+        coverage = 1 - 2 * below  # P(x(j) <= median <= x(n+1-j))
+        if coverage < confidence:
+            break
+        best, level = j, coverage
+    if best == 1:
+        level = 1 - 2 * pmf[0]
+    return x[best - 1], x[n - best], level
 
 
 def summary(samples_us):

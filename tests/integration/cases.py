@@ -22,6 +22,7 @@ import install_cases  # noqa: E402,F401  (registers its cases)
 import faults  # noqa: E402,F401  (registers its cases)
 import host_cases  # noqa: E402,F401  (registers its cases)
 import model_cases  # noqa: E402,F401  (registers its cases)
+import lab_cases  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
 
