@@ -126,3 +126,7 @@ if __name__ == "__main__":
     except RuntimeError as e:
         print(f"medir_celery: error: {e}", file=sys.stderr)
         sys.exit(1)
+    except (FileNotFoundError, ImportError) as e:
+        print(f"medir_celery: error: {e} (scripts/setup both installs redis-server, python3-celery and "
+              "python3-redis)", file=sys.stderr)
+        sys.exit(1)

@@ -82,3 +82,6 @@ if __name__ == "__main__":
     except RuntimeError as e:
         print(f"medir_rpyc: error: {e}", file=sys.stderr)
         sys.exit(1)
+    except ImportError as e:
+        print(f"medir_rpyc: error: {e} (scripts/setup both installs python3-rpyc)", file=sys.stderr)
+        sys.exit(1)

@@ -79,3 +79,14 @@ def lab_05_rpc(ctx):
     check(row["pattern"] == "rpc-rpyc" and row["samples"] == 100, f"{row}")
     left = subprocess.run(["pgrep", "-f", "ThreadedServer"], capture_output=True, text=True).stdout.strip()
     check(not left, f"the RPyC server is still running: {left}")
+
+
+@case("cli")
+def lab_04_says_why_redis_did_not_start(ctx):
+    # No redis-server on PATH: the measurement fails at once, with one line saying why.
+    proc = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "labs", "04-colas-de-tareas", "medir_celery.py"),
+                           "-o", ctx.path("celery.csv")], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PATH="/nonexistent"))
+    check(proc.returncode == 1, f"exit {proc.returncode}: {proc.stderr}")
+    check(proc.stderr.strip().startswith("medir_celery: error: ") and "redis-server" in proc.stderr, proc.stderr)
+    check(not os.path.exists(ctx.path("celery.csv")), "a CSV was written")
