@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "bench/toolkit/errors.hpp"
+#include "cli/offline_command.hpp"
 #include "cli/option_groups.hpp"
 #include "cli/precision.hpp"
 #include "results/output_errors.hpp"
@@ -129,43 +130,26 @@ CompareRequest finish_compare_request(CompareOptions o, std::string command_line
 }
 
 int run_compare(const CompareRequest& request) {
-  const auto error = [](const std::exception& e, int code) {
-    fmt::print(stderr, "mpibench: error: {}\n", e.what());
-    return code;
-  };
-  // The verdict files are opened first: one that cannot be written is refused before any
-  // table is printed.
-  Outputs outputs;
-  try {
-    outputs = Outputs::open({request.output_files, false});
-  } catch (const OutputRefused& e) {
-    return error(e, exit_usage);
-  }
   Comparison comparison;
-  try {
+  const auto compute = [&] {
     std::vector<ResultFile> baseline, candidate;
     for (const std::string& path : request.baseline) baseline.push_back(read_result_file(path));
     for (const std::string& path : request.candidate) candidate.push_back(read_result_file(path));
     comparison = compare_launches(baseline, candidate, request.settings);
-  } catch (const UnusableInput& e) {
-    outputs.abandon();
-    return error(e, exit_usage);
-  }
-  for (const std::string& w : comparison.warnings) fmt::print(stderr, "mpibench: warning: {}\n", w);
-  if (request.settings.single_launch && (request.baseline.size() == 1 || request.candidate.size() == 1)) {
-    fmt::print(stderr,
-               "mpibench: warning: one launch a side: verdicts compare confidence intervals within one "
-               "launch, which are far narrower than the spread between launches; false alarms are "
-               "likely (use 8 launches a side)\n");
-  }
-  print_table(comparison, request);
-  try {
+  };
+  const auto report = [&](Outputs& outputs) {
+    for (const std::string& w : comparison.warnings) fmt::print(stderr, "mpibench: warning: {}\n", w);
+    if (request.settings.single_launch && (request.baseline.size() == 1 || request.candidate.size() == 1)) {
+      fmt::print(stderr,
+                 "mpibench: warning: one launch a side: verdicts compare confidence intervals within one "
+                 "launch, which are far narrower than the spread between launches; false alarms are "
+                 "likely (use 8 launches a side)\n");
+    }
+    print_table(comparison, request);
     write_verdicts(outputs, comparison, request);
-  } catch (const OutputFailed& e) {
-    outputs.finish_incomplete(e.what());
-    return error(e, exit_run_failed);
-  }
-  return comparison.regressions > 0 ? 1 : 0;
+    return comparison.regressions > 0 ? 1 : 0;
+  };
+  return run_offline_command(request.output_files, compute, report);
 }
 
 }  // namespace mpibench

@@ -5,10 +5,10 @@
 #include <algorithm>
 
 #include "bench/toolkit/errors.hpp"
+#include "cli/offline_command.hpp"
 #include "cli/option_groups.hpp"
-#include "results/output_errors.hpp"
-#include "results/outputs.hpp"
 #include "results/collective_prediction.hpp"
+#include "results/outputs.hpp"
 #include "results/point_to_point_model.hpp"
 #include "results/schema.hpp"
 #include "results/units.hpp"
@@ -181,62 +181,45 @@ ModelRequest finish_model_request(ModelOptions o, std::string command_line) {
 }
 
 int run_model(const ModelRequest& request) {
-  const auto error = [](const std::exception& e, int code) {
-    fmt::print(stderr, "mpibench: error: {}\n", e.what());
-    return code;
-  };
-  Outputs outputs;
-  try {
-    outputs = Outputs::open({request.output_files, false});
-  } catch (const OutputRefused& e) {
-    return error(e, exit_usage);
-  }
   std::vector<PointToPointModel> models;
   PredictionReport predictions;
-  try {
-    std::vector<ResultFile> files;
-    for (const std::string& path : request.launches) files.push_back(read_result_file(path));
-    // Files of pingpong launches are fitted; others (reduce_local) only give gamma.
-    std::vector<ResultFile> launches;
-    for (const ResultFile& file : files) {
-      const auto pattern = file.column("pattern");
-      if (pattern && std::any_of(file.rows.begin(), file.rows.end(),
-                                 [&](const auto& row) { return is_ping_pong(row[*pattern]); })) {
-        launches.push_back(file);
+  const auto compute = [&] {
+      std::vector<ResultFile> files;
+      for (const std::string& path : request.launches) files.push_back(read_result_file(path));
+      // Files of pingpong launches are fitted; others (reduce_local) only give gamma.
+      std::vector<ResultFile> launches;
+      for (const ResultFile& file : files) {
+        const auto pattern = file.column("pattern");
+        if (pattern && std::any_of(file.rows.begin(), file.rows.end(),
+                                   [&](const auto& row) { return is_ping_pong(row[*pattern]); })) {
+          launches.push_back(file);
+        }
       }
-    }
-    if (launches.empty()) launches = files;  // for the message that says what is missing
-    models = fit_point_to_point(launches);
-    if (!request.predict.empty()) {
-      std::vector<ResultFile> measured;
-      for (const std::string& path : request.predict) measured.push_back(read_result_file(path));
-      predictions = predict_collectives(models.front().fit, fit_gamma(files), measured);
-      if (predictions.rows.empty()) {
-        throw UnusableInput(predictions.notes.empty()
-                                ? std::string("--predict: no collective rows in the files given")
-                                : predictions.notes.front());
+      if (launches.empty()) launches = files;  // for the message that says what is missing
+      models = fit_point_to_point(launches);
+      if (!request.predict.empty()) {
+        std::vector<ResultFile> measured;
+        for (const std::string& path : request.predict) measured.push_back(read_result_file(path));
+        predictions = predict_collectives(models.front().fit, fit_gamma(files), measured);
+        if (predictions.rows.empty()) {
+          throw UnusableInput(predictions.notes.empty()
+                                  ? std::string("--predict: no collective rows in the files given")
+                                  : predictions.notes.front());
+        }
       }
-    }
-  } catch (const UnusableInput& e) {
-    outputs.abandon();
-    return error(e, exit_usage);
-  }
-  for (const PointToPointModel& m : models) print_model(m);
-  if (!request.predict.empty()) {
-    print_predictions(predictions, models.front());
-    for (const std::string& note : predictions.notes) fmt::print(stderr, "mpibench: note: {}\n", note);
-  }
-  try {
+  };
+  const auto report = [&](Outputs& outputs) {
+    for (const PointToPointModel& m : models) print_model(m);
     if (request.predict.empty()) {
       write_models(outputs, models, request);
-    } else {
-      write_predictions(outputs, predictions, models.front(), request);
+      return static_cast<int>(exit_ok);
     }
-  } catch (const OutputFailed& e) {
-    outputs.finish_incomplete(e.what());
-    return error(e, exit_run_failed);
-  }
-  return exit_ok;
+    print_predictions(predictions, models.front());
+    for (const std::string& note : predictions.notes) fmt::print(stderr, "mpibench: note: {}\n", note);
+    write_predictions(outputs, predictions, models.front(), request);
+    return static_cast<int>(exit_ok);
+  };
+  return run_offline_command(request.output_files, compute, report);
 }
 
 }  // namespace mpibench

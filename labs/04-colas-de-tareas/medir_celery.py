@@ -14,8 +14,6 @@ Escribe filas en el esquema CSV de mpibench (pattern "celery", variant "redis").
 import argparse
 import gc
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,22 +22,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "comun"))
 import filas  # noqa: E402
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def stop(process):
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+from servicios import free_port, stop  # noqa: E402
 
 
 def wait_for_redis(port, redis_process, limit_s=30):

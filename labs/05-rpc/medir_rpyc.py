@@ -9,8 +9,6 @@ conn.root.suma(4, 6) una y otra vez. Filas en el esquema CSV de mpibench (patter
 
 import argparse
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +16,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "comun"))
 import filas  # noqa: E402
+from servicios import free_port, stop  # noqa: E402
 
 SERVER = """
 import sys
@@ -32,12 +31,6 @@ server = ThreadedServer(Suma, hostname="127.0.0.1", port=int(sys.argv[1]))
 print("ready", flush=True)
 server.start()
 """
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main():
@@ -67,12 +60,7 @@ def main():
         filas.write(args.output, [row], [("rpyc", rpyc.__version__), ("python", sys.version.split()[0]),
                                          ("server", "ThreadedServer on 127.0.0.1, a process of its own")])
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
     return 0
 
 
