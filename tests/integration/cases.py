@@ -201,7 +201,7 @@ def run_all(ctx, ranks, *extra):
     result = mpibench_csv.read(out)
     check_file(result)
     patterns = ["pingpong", "bandwidth", "bibw", "multibw", "barrier", "bcast", "scatter", "gather", "reduce", "allreduce",
-                "allgather", "alltoall", "taskqueue"]
+                "reduce_local", "allgather", "alltoall", "taskqueue"]
     # A barrier moves no message: one row per sweep, whatever the sizes. linkmap, with every
     # rank an endpoint on one host: three rows (latency, bandwidth each way) per pair of ranks.
     links = 3 * ranks * (ranks - 1) // 2
@@ -607,7 +607,7 @@ def no_pattern(ctx):
     proc = ctx.run(2, expect=2)
     check(mpibench_lines(proc.stderr) == [
         "mpibench: error: no pattern given; choose one of: pingpong, bandwidth, bibw, multibw, linkmap, barrier, bcast, "
-        "scatter, gather, reduce, allreduce, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
+        "scatter, gather, reduce, allreduce, reduce_local, allgather, alltoall, taskqueue, all (see 'mpibench --help')"],
         proc.stderr)
 
 
