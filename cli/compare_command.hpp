@@ -1,6 +1,6 @@
 #pragma once
 // `mpibench compare`: the regression gate. It reads results and never initializes MPI.
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <map>
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 // `mpibench model`: Hockney's alpha-beta model fitted to pingpong results, regime by regime.
 // It reads results and never initializes MPI.
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <map>
 #include <string>

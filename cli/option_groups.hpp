@@ -1,7 +1,7 @@
 #pragma once
 // The command line's options: the common group every subcommand gets, and the options each
 // pattern declares in its definition, turned into CLI11 options with their help and checks.
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 
 #include <cstdint>
 #include <optional>

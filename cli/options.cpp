@@ -1,6 +1,6 @@
 #include "cli/options.hpp"
 
-#include <CLI/CLI.hpp>
+#include "cli/cli11.hpp"
 #include <fmt/format.h>
 
 #include <algorithm>

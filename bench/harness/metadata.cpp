@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "bench/harness/record_builder.hpp"
+#include "bench/toolkit/simulation.hpp"
 #include "build_info.hpp"
 
 extern char** environ;
@@ -136,6 +137,14 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("processor", placement.processor);
   m.emplace_back("usable_cores_per_node", fmt::format("{}", placement.usable_cores_on_my_node));
   m.emplace_back("oversubscribed", placement.oversubscribed ? "yes" : "no");
+  if constexpr (simulated) {
+    // Hosts, ranks and times above are the simulated ones; the processor and cores are the
+    // real machine's that ran the simulation.
+    const char* platform = std::getenv("MPIBENCH_PLATFORM");
+    m.emplace_back("simulated", fmt::format("yes: SimGrid SMPI, platform {}; hosts and times are simulated, "
+                                            "processor and cores are the simulating machine's",
+                                            platform ? platform : "(not recorded: set MPIBENCH_PLATFORM)"));
+  }
   if (placement.ranks_busy_at_once > 0 && placement.ranks_busy_at_once < placement.ranks_launched) {
     m.emplace_back("ranks_busy_at_once",
                    fmt::format("{} (the other ranks wait without spinning while they measure)",

@@ -15,6 +15,7 @@
 
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/harness/rank_exchange.hpp"
+#include "bench/toolkit/simulation.hpp"
 
 namespace mpibench {
 namespace {
@@ -147,7 +148,7 @@ Placement discover_placement(MPI_Comm world) {
   mpi_check(MPI_Get_processor_name(name, &length));
   p.host_of_rank = allgather_strings(world, std::string(name, static_cast<std::size_t>(length)));
   discover_machines(world, rank, mask, p);
-  p.oversubscribed = over != 0 || p.ranks_on_busiest_machine > p.usable_cores_on_that_machine;
+  p.oversubscribed = !simulated && (over != 0 || p.ranks_on_busiest_machine > p.usable_cores_on_that_machine);
   const auto& names = p.host_of_rank;
   const auto cores = gather_strings(world, my_core_list());
   if (rank == 0) {
@@ -164,6 +165,8 @@ Placement discover_placement(MPI_Comm world) {
 }
 
 bool oversubscribed_by(const Placement& p, std::span<const int> busy) {
+  // Simulated ranks take simulated time, whatever the real machine's cores.
+  if constexpr (simulated) return false;
   std::map<int, int> on_machine;
   for (const int r : busy) {
     const auto i = static_cast<std::size_t>(r);

@@ -1,0 +1,3 @@
+file(REMOVE_RECURSE
+  "libmpibench_toolkit.a"
+)
