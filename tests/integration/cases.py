@@ -23,6 +23,7 @@ import faults  # noqa: E402,F401  (registers its cases)
 import host_cases  # noqa: E402,F401  (registers its cases)
 import model_cases  # noqa: E402,F401  (registers its cases)
 import lab_cases  # noqa: E402,F401  (registers its cases)
+import simulation_cases  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
 

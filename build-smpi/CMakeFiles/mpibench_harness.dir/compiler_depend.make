@@ -1695,6 +1695,7 @@ CMakeFiles/mpibench_harness.dir/bench/harness/metadata.cpp.o: /work/main/bench/h
   /work/main/patterns/catalog.hpp \
   /work/main/patterns/definition.hpp \
   /work/main/patterns/catalog.def \
+  /work/main/bench/toolkit/simulation.hpp \
   generated/build_info.hpp
 
 CMakeFiles/mpibench_harness.dir/bench/harness/outputs_in_step.cpp.o: /work/main/bench/harness/outputs_in_step.cpp \
@@ -2752,7 +2753,8 @@ CMakeFiles/mpibench_harness.dir/bench/harness/placement.cpp.o: /work/main/bench/
   /work/main/bench/toolkit/mpi_check.hpp \
   /usr/include/c++/12/source_location \
   /work/main/bench/harness/rank_exchange.hpp \
-  /usr/include/c++/12/optional
+  /usr/include/c++/12/optional \
+  /work/main/bench/toolkit/simulation.hpp
 
 CMakeFiles/mpibench_harness.dir/bench/harness/progress.cpp.o: /work/main/bench/harness/progress.cpp \
   /usr/include/stdc-predef.h \

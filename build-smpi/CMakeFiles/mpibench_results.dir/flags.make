@@ -6,5 +6,5 @@ CXX_DEFINES = -DFMT_SHARED
 
 CXX_INCLUDES = -I/work/main
 
-CXX_FLAGS = -O3 -DNDEBUG -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor -Woverloaded-virtual -Wno-missing-field-initializers -std=c++20
+CXX_FLAGS = -O3 -DNDEBUG -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion -Wnon-virtual-dtor -Woverloaded-virtual -Wno-missing-field-initializers -std=c++20 -Werror
 
