@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libmpibench_statistics.a"
-)
