@@ -11,6 +11,7 @@
 #include "bench/toolkit/errors.hpp"
 #include "bench/harness/job.hpp"
 #include "bench/toolkit/mpi_check.hpp"
+#include "bench/toolkit/simulation.hpp"
 #include "bench/harness/watchdog.hpp"
 #include "cli/launcher_rank.hpp"
 #include "cli/options.hpp"
@@ -90,7 +91,9 @@ int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  install_stop_handlers(rank == 0);
+  // Simulated ranks share one process and its handlers: rank 0 installs them, and a signal
+  // ends every simulated rank at once.
+  if (!simulated || rank == 0) install_stop_handlers(rank == 0);
   unblock_async_signals();
   const int code = run(command, usage, rank);
   settle_exit_code(code);

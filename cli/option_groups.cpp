@@ -211,8 +211,9 @@ void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_d
                "Per size, also run operations with payloads derived from (rank, size, pass) "
                "and check every byte received; outside the timed samples (OSU -c)");
   sub.add_option("--time-limit", raw.time_limit_s,
-                 "Stop the whole run after this many seconds with exit 1 (default: derived "
-                 "from the sweep, generously; a hung run always ends)")
+                 "Stop the whole run after this many seconds (wall time) with exit 1 (default: "
+                 "derived from the sweep, generously, so a hung run always ends; none under "
+                 "SimGrid, whose wall time grows with the simulated ranks)")
       ->check(positive)
       ->type_name("SECONDS");
   sub.add_option("--memory-limit", raw.memory_limit,

@@ -78,6 +78,9 @@ void Outputs::write_each(const std::function<std::string(Writer&)>& text) {
 }
 
 void Outputs::publish() const {
+  // A rank with nothing open has nothing for a handler to write, and under simulation must
+  // not replace rank 0's endings (every simulated rank shares this process's globals).
+  if (open_.empty()) return;
   const AsyncSignalBlock hold;
   std::vector<AsyncEnding> endings;
   if (begun_ && !finished_) {

@@ -11,6 +11,7 @@
 #include "bench/harness/watchdog.hpp"
 #include "bench/toolkit/errors.hpp"
 #include "bench/toolkit/mpi_check.hpp"
+#include "bench/toolkit/simulation.hpp"
 
 namespace mpibench {
 namespace {
@@ -57,10 +58,13 @@ ExitCode run_job(const RunConfig& config) {
   setting.configurations = count_configurations(stages, config, world);
   setting.time_limit_s = config.effective_time_limit_s(setting.configurations);
   outputs.set_async_reasons(stop_reasons(setting.time_limit_s));
-  prepare_stop_messages(setting.time_limit_s, outputs.kept_in());
-  constexpr double grace_s = 2.0;
-  arm_time_limit(setting.time_limit_s, grace_s, setting.placement.node_peer_pids);
-  forward_stops_to(setting.placement.rank0_pid_on_node);
+  // Simulated ranks are one process with one set of handlers and globals: rank 0's.
+  if (!simulated || rank == 0) {
+    prepare_stop_messages(setting.time_limit_s, outputs.kept_in());
+    constexpr double grace_s = 2.0;
+    arm_time_limit(setting.time_limit_s, grace_s, setting.placement.node_peer_pids);
+    forward_stops_to(setting.placement.rank0_pid_on_node);
+  }
 
   MeasuredRun measured;
   try {

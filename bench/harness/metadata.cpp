@@ -134,23 +134,21 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
     rank_hosts += fmt::format("{}{}:{}", r == 0 ? "" : " ", r, placement.host_of_rank[r]);
   }
   m.emplace_back("rank_hosts", rank_hosts);
-  m.emplace_back("processor", placement.processor);
+  m.emplace_back("processor", simulated ? "simulated hosts (see 'simulated')" : placement.processor);
   m.emplace_back("usable_cores_per_node", fmt::format("{}", placement.usable_cores_on_my_node));
   m.emplace_back("oversubscribed", placement.oversubscribed ? "yes" : "no");
   if constexpr (simulated) {
-    // Hosts, ranks and times above are the simulated ones; the processor and cores are the
-    // real machine's that ran the simulation.
-    const char* platform = std::getenv("MPIBENCH_PLATFORM");
-    m.emplace_back("simulated", fmt::format("yes: SimGrid SMPI, platform {}; hosts and times are simulated, "
-                                            "processor and cores are the simulating machine's",
-                                            platform ? platform : "(not recorded: set MPIBENCH_PLATFORM)"));
+    // Hosts, ranks, cores and times above and below are the simulated ones.
+    m.emplace_back("simulated", fmt::format("yes: {}; hosts, cores and times are simulated; the real "
+                                            "machine that ran the simulation: {}",
+                                            simulation_description(), placement.processor));
   }
   if (placement.ranks_busy_at_once > 0 && placement.ranks_busy_at_once < placement.ranks_launched) {
     m.emplace_back("ranks_busy_at_once",
                    fmt::format("{} (the other ranks wait without spinning while they measure)",
                                placement.ranks_busy_at_once));
   }
-  m.emplace_back("binding", placement.binding);
+  m.emplace_back("binding", simulated ? "none (simulated ranks)" : placement.binding);
   m.emplace_back("timer", clock.name);
   m.emplace_back("timer_resolution_ns", fmt::format("{:.3g}", clock.resolution_s * 1e9));
   m.emplace_back("timer_cost_ns", fmt::format("{:.3g}", clock.cost_s * 1e9));

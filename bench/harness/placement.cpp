@@ -25,6 +25,11 @@ using CoreMask = std::array<unsigned long long, mask_words>;
 
 CoreMask my_core_mask() {
   CoreMask mask{};
+  if constexpr (simulated) {
+    // The simulated host's cores, as the platform declares them.
+    for (int cpu = 0; cpu < std::min(simulated_host_cores(), CPU_SETSIZE); ++cpu) mask[cpu / 64] |= 1ULL << (cpu % 64);
+    return mask;
+  }
   cpu_set_t set;
   CPU_ZERO(&set);
   if (sched_getaffinity(0, sizeof(set), &set) != 0) return mask;
@@ -67,7 +72,8 @@ std::string my_core_list() {
 }
 
 // The kernel's boot id names the machine: hosts that are network namespaces or containers
-// on one machine have their own host names but one boot id.
+// on one machine have their own host names but one boot id. (Under simulation every host
+// is its own machine: placement takes another way, simulated_machines.)
 std::string machine_id() {
   std::ifstream in("/proc/sys/kernel/random/boot_id");
   std::string id;
@@ -109,17 +115,8 @@ void discover_machines(MPI_Comm world, int rank, const CoreMask& node_mask, Plac
   p.usable_cores_on_that_machine = counts[1];
 }
 
-Placement discover_placement(MPI_Comm world) {
-  Placement p;
-  int rank = 0;
-  mpi_check(MPI_Comm_rank(world, &rank));
-  mpi_check(MPI_Comm_size(world, &p.ranks_launched));
-  mpi_check(MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL, &p.node_comm));
-  mpi_check(MPI_Comm_set_errhandler(p.node_comm, MPI_ERRORS_RETURN));
-  int node_rank = 0;
-  mpi_check(MPI_Comm_rank(p.node_comm, &node_rank));
-  mpi_check(MPI_Comm_size(p.node_comm, &p.ranks_on_my_node));
-
+// The pids of this node's other ranks, and rank 0's where it shares the node.
+void find_node_peers(int rank, Placement& p) {
   const int me = static_cast<int>(getpid());
   std::vector<int> pids(static_cast<std::size_t>(p.ranks_on_my_node));
   mpi_check(MPI_Allgather(&me, 1, MPI_INT, pids.data(), 1, MPI_INT, p.node_comm));
@@ -131,6 +128,48 @@ Placement discover_placement(MPI_Comm world) {
   int rank0_here = rank == 0 ? 1 : 0;
   mpi_check(MPI_Allreduce(MPI_IN_PLACE, &rank0_here, 1, MPI_INT, MPI_MAX, p.node_comm));
   if (rank0_here != 0 && rank != 0) p.rank0_pid_on_node = pids.front();
+}
+
+// Under simulation each simulated host is a machine of its own: no splitting (which SMPI
+// does in time growing with the square of the ranks), only the hosts' cores exchanged.
+void simulated_machines(MPI_Comm world, Placement& p) {
+  std::vector<int> cores(p.host_of_rank.size());
+  mpi_check(MPI_Allgather(&p.usable_cores_on_my_node, 1, MPI_INT, cores.data(), 1, MPI_INT, world));
+  std::map<std::string, int> first_rank;
+  std::map<int, int> ranks_on;
+  for (std::size_t r = 0; r < p.host_of_rank.size(); ++r) {
+    const int machine = first_rank.try_emplace(p.host_of_rank[r], static_cast<int>(r)).first->second;
+    p.machine_of_rank.push_back(machine);
+    p.cores_of_machine_of_rank.push_back(cores[r]);
+    ++ranks_on[machine];
+  }
+  p.machines = static_cast<int>(first_rank.size());
+  double busiest = -1;
+  for (const auto& [machine, ranks] : ranks_on) {
+    const int c = cores[static_cast<std::size_t>(machine)];
+    const double load = static_cast<double>(ranks) / std::max(c, 1);
+    if (load > busiest) {
+      busiest = load;
+      p.ranks_on_busiest_machine = ranks;
+      p.usable_cores_on_that_machine = c;
+    }
+  }
+}
+
+Placement discover_placement(MPI_Comm world) {
+  Placement p;
+  int rank = 0;
+  mpi_check(MPI_Comm_rank(world, &rank));
+  mpi_check(MPI_Comm_size(world, &p.ranks_launched));
+  mpi_check(MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL, &p.node_comm));
+  mpi_check(MPI_Comm_set_errhandler(p.node_comm, MPI_ERRORS_RETURN));
+  int node_rank = 0;
+  mpi_check(MPI_Comm_rank(p.node_comm, &node_rank));
+  mpi_check(MPI_Comm_size(p.node_comm, &p.ranks_on_my_node));
+
+  // Simulated ranks are one real process (SMPI's getpid numbers the simulated ones): no
+  // peers to stop or to forward to.
+  if constexpr (!simulated) find_node_peers(rank, p);
 
   CoreMask mask = my_core_mask();
   mpi_check(MPI_Allreduce(MPI_IN_PLACE, mask.data(), static_cast<int>(mask.size()),
@@ -147,10 +186,14 @@ Placement discover_placement(MPI_Comm world) {
   int length = 0;
   mpi_check(MPI_Get_processor_name(name, &length));
   p.host_of_rank = allgather_strings(world, std::string(name, static_cast<std::size_t>(length)));
-  discover_machines(world, rank, mask, p);
+  if constexpr (simulated) {
+    simulated_machines(world, p);
+  } else {
+    discover_machines(world, rank, mask, p);
+  }
   p.oversubscribed = !simulated && (over != 0 || p.ranks_on_busiest_machine > p.usable_cores_on_that_machine);
   const auto& names = p.host_of_rank;
-  const auto cores = gather_strings(world, my_core_list());
+  const auto cores = simulated ? std::vector<std::string>() : gather_strings(world, my_core_list());
   if (rank == 0) {
     for (const auto& host : names) {
       if (std::find(p.hosts.begin(), p.hosts.end(), host) == p.hosts.end()) p.hosts.push_back(host);

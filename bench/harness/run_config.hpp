@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bench/harness/stop_rule.hpp"
+#include "bench/toolkit/simulation.hpp"
 #include "patterns/pattern_option.hpp"
 #include "results/output_formats.hpp"
 
@@ -33,8 +34,10 @@ struct RunConfig {
   SyncMethod sync = SyncMethod::barrier;
   int repeat = 1;                     // the whole sweep, this many times
   std::uint64_t seed = 1;             // size order shuffle when repeating
-  std::int64_t warmup_ops = 10;       // per size, at least
-  double warmup_time_s = 0.005;       // per size, at least
+  // Per size, at least. A simulation has no caches, connections or frequency to warm: one
+  // operation (at scale 5 ms would be hundreds of simulated rounds per size).
+  std::int64_t warmup_ops = simulated ? 1 : 10;
+  double warmup_time_s = simulated ? 0 : 0.005;
   bool validate = false;
   std::optional<std::uint64_t> memory_limit_bytes;  // per node, for all ranks' buffers
   std::vector<OutputFile> output_files;  // CSV, Google Benchmark's JSON, ... (results/output_formats)

@@ -161,6 +161,7 @@ void arm_time_limit(double seconds, double grace_s, std::span<const int> node_pe
   peer_count = static_cast<sig_atomic_t>(count);
   handle(SIGALRM, on_alarm);
   alarms = 0;
+  if (seconds <= 0) return;  // no limit (a simulation not given one)
   // Rank 0: the soft deadline, then every grace_s the hard one (it fires once). The others:
   // only a hard deadline, after rank 0's.
   itimerval timer{as_timeval(speaking ? grace_s : 0),

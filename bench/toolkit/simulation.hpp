@@ -1,6 +1,11 @@
 #pragma once
 // Whether this build runs under SimGrid's SMPI (cmake -DMPIBENCH_SMPI=ON): every rank is a
-// simulated process of one real process, and time is simulated time.
+// simulated process of one real process, and time is simulated time. The facts below are
+// the simulated ones (the platform's hosts and the simulator's settings); in a real build
+// they are empty.
+#include <map>
+#include <string>
+
 namespace mpibench {
 
 #ifdef MPIBENCH_SMPI
@@ -8,5 +13,17 @@ inline constexpr bool simulated = true;
 #else
 inline constexpr bool simulated = false;
 #endif
+
+// The simulated host of the calling rank: its cores (as the platform declares them).
+int simulated_host_cores();
+
+// "SimGrid 3.32.0 SMPI, platform platforms/cluster-64.xml (64 hosts)": the platform is the file
+// smpirun was given (MPIBENCH_PLATFORM overrides, for runs started another way).
+std::string simulation_description();
+
+// The simulator's settings that decide the collectives' algorithms: "smpi/coll-selector" and
+// every "smpi/<collective>" (bcast, reduce, ...), each as SimGrid names it ("default" when
+// not set).
+std::map<std::string, std::string> simulated_collective_settings();
 
 }  // namespace mpibench

@@ -1,0 +1,71 @@
+#include "bench/toolkit/simulation.hpp"
+
+#ifdef MPIBENCH_SMPI
+#include <fmt/format.h>
+#include <simgrid/host.h>
+#include <simgrid/s4u/Engine.hpp>
+#include <simgrid/version.h>
+#include <xbt/config.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <vector>
+#endif
+
+namespace mpibench {
+
+#ifdef MPIBENCH_SMPI
+namespace {
+
+constexpr const char* collectives[] = {"barrier", "bcast",  "scatter",   "gather",
+                                       "reduce",  "allreduce", "allgather", "alltoall"};
+
+// smpirun starts `smpimain <program> --cfg=... <platform> <program's arguments>`: the
+// platform is the first argument after the program that is not an option.
+std::string platform_from_command_line() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> args;
+  for (std::size_t at = 0; at < all.size();) {
+    const std::size_t end = all.find('\0', at);
+    args.push_back(all.substr(at, end - at));
+    at = end == std::string::npos ? all.size() : end + 1;
+  }
+  for (std::size_t i = 2; i < args.size(); ++i) {
+    if (args[i].rfind("-", 0) != 0) return args[i];
+  }
+  return "(unknown)";
+}
+
+}  // namespace
+
+int simulated_host_cores() { return sg_host_core_count(sg_host_self()); }
+
+std::string simulation_description() {
+  const char* given = std::getenv("MPIBENCH_PLATFORM");
+  const std::string platform = given ? given : platform_from_command_line();
+  return fmt::format("SimGrid {}.{}.{} SMPI, platform {} ({} hosts)", SIMGRID_VERSION_MAJOR, SIMGRID_VERSION_MINOR,
+                     SIMGRID_VERSION_PATCH, platform, simgrid::s4u::Engine::get_instance()->get_host_count());
+}
+
+std::map<std::string, std::string> simulated_collective_settings() {
+  std::map<std::string, std::string> settings;
+  const auto value = [](const std::string& name) {
+    const std::string& v = simgrid::config::get_value<std::string>(name);
+    return v.empty() ? std::string("default") : v;
+  };
+  settings["smpi/coll-selector"] = value("smpi/coll-selector");
+  for (const char* c : collectives) settings[fmt::format("smpi/{}", c)] = value(fmt::format("smpi/{}", c));
+  return settings;
+}
+
+#else
+
+int simulated_host_cores() { return 0; }
+std::string simulation_description() { return {}; }
+std::map<std::string, std::string> simulated_collective_settings() { return {}; }
+
+#endif
+
+}  // namespace mpibench
