@@ -14,8 +14,8 @@ void OperationPattern::setup(std::size_t bytes) {
   context_.buffers.release_all();
   bytes_ = bytes;
   count_ = static_cast<int>(bytes);
-  send_ = context_.buffers.get(send_bytes(bytes));
-  recv_ = context_.buffers.get(receive_bytes(bytes));
+  send_ = context_.buffers.get_payload(send_bytes(bytes));
+  recv_ = context_.buffers.get_payload(receive_bytes(bytes));
 }
 
 void OperationPattern::spoil_sent() { spoil_payload(send_); }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "bench/toolkit/mpi_check.hpp"
+#include "bench/toolkit/simulation.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/reduce_collective.hpp"
 
@@ -55,6 +56,14 @@ class ReduceLocal final : public OperationPattern {
   ReduceType type_;
 };
 
+// SMPI does not simulate computation the way it simulates messages (it is free, or the real
+// machine's time scaled), so a simulated gamma would be no platform's.
+std::optional<std::string> refuse_simulation(const OptionValues&, int) {
+  if (!simulated) return std::nullopt;
+  return "reduce_local times local arithmetic, which SimGrid does not simulate: measure gamma on a "
+         "real machine (mpibench reduce_local) and give that file to mpibench model";
+}
+
 }  // namespace
 
 constinit const PatternDefinition reduce_local_pattern{
@@ -64,6 +73,7 @@ constinit const PatternDefinition reduce_local_pattern{
     .options = options,
     .configuration_columns = columns,
     .make = make_pattern<ReduceLocal>,
+    .check = refuse_simulation,
 };
 
 }  // namespace mpibench

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "bench/statistics/collective_costs.hpp"
 #include "results/launch_observations.hpp"
 
@@ -16,9 +18,21 @@ std::string cell(const ResultFile& file, const std::vector<std::string>& row, st
 std::string algorithms_of(std::string_view pattern) {
   std::string names;
   for (const CollectiveAlgorithm& a : collective_algorithms()) {
-    if (a.pattern == pattern) names += fmt::format("{}{}", names.empty() ? "" : ", ", a.name);
+    if (a.pattern == pattern) names += fmt::format("{}{} (SMPI: {})", names.empty() ? "" : ", ", a.name, a.smpi_name);
   }
   return names;
+}
+
+// The algorithm a file's run used for `pattern`, in the cost models' names: the first word of
+// its metadata's algorithm.<pattern> (real or simulated runs), or, in files written before
+// that key, MPICH's control variable. Nothing when the library chose.
+std::optional<std::string> pinned_algorithm(const ResultFile& file, const std::string& pattern) {
+  if (const std::string* value = find_metadata(file.metadata, "algorithm." + pattern)) {
+    if (value->empty() || value->starts_with("auto")) return std::nullopt;
+    return value->substr(0, value->find(' '));
+  }
+  if (const std::string* value = find_metadata(file.metadata, "env." + algorithm_variable(pattern))) return *value;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -50,16 +64,16 @@ PredictionReport predict_collectives(const HockneyFit& point_to_point, const Gam
       const std::string pattern = cell(file, row, "pattern");
       if (algorithms_of(pattern).empty()) continue;
       const std::string variable = algorithm_variable(pattern);
-      const std::string* pinned = find_metadata(file.metadata, "env." + variable);
+      const auto pinned = pinned_algorithm(file, pattern);
       const CollectiveAlgorithm* algorithm = pinned ? find_algorithm(pattern, *pinned) : nullptr;
       if (algorithm == nullptr) {
         if (!noted[pattern]) {
           report.notes.push_back(
-              pinned ? fmt::format("{} in '{}': no model for {}={} (modelled: {})", pattern, file.path, variable,
+              pinned ? fmt::format("{} in '{}': no model for algorithm {} (modelled: {})", pattern, file.path,
                                    *pinned, algorithms_of(pattern))
                      : fmt::format("{} in '{}' not predicted: its run did not pin the algorithm; run it with "
-                                   "{} set to one of {}",
-                                   pattern, file.path, variable, algorithms_of(pattern)));
+                                   "{} (or, under SimGrid, smpi/{}) set to one of {}",
+                                   pattern, file.path, variable, pattern, algorithms_of(pattern)));
           noted[pattern] = true;
         }
         continue;

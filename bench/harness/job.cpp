@@ -48,6 +48,7 @@ ExitCode run_job(const RunConfig& config) {
   const Selection selection = select_patterns(config, launched);
   RunSetting setting{world, rank, discover_placement(world), agreed_clock(world, rank), {}, 0, 0};
   BufferProvider buffers;
+  if (!config.validate) buffers.share_payloads();
   std::vector<Stage> stages = make_stages(selection.definitions, world, buffers, config, setting.placement);
   judge_busy_ranks(stages, setting.placement);
   check_sizes(stages, config, setting.placement, world);

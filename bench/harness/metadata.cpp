@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "bench/harness/record_builder.hpp"
+#include "bench/statistics/collective_costs.hpp"
 #include "bench/toolkit/simulation.hpp"
 #include "build_info.hpp"
 
@@ -112,6 +113,41 @@ bool set_by_launcher(std::string_view name) {
   return false;
 }
 
+namespace {
+
+// The algorithm of each collective the run measures, in one vocabulary (MPICH's names, as the
+// cost models use them) whichever chose it: MPICH's control variable, or SMPI's setting.
+// `model --predict` reads these.
+void add_collective_algorithms(Metadata& m, const RunConfig& config) {
+  const auto smpi = simulated_collective_settings();
+  for (const std::string& pattern : config.patterns) {
+    const auto modelled = collective_algorithms();
+    if (std::none_of(modelled.begin(), modelled.end(), [&](const CollectiveAlgorithm& a) { return a.pattern == pattern; })) {
+      continue;
+    }
+    std::string value;
+    if constexpr (simulated) {
+      const auto chosen = smpi.find("smpi/" + pattern);
+      const std::string& selector = smpi.at("smpi/coll-selector");
+      if (chosen == smpi.end() || chosen->second == "default" || chosen->second == selector) {
+        value = fmt::format("auto (SMPI's '{}' selector)", selector);
+      } else if (const CollectiveAlgorithm* a = find_smpi_algorithm(pattern, chosen->second)) {
+        value = fmt::format("{} (smpi/{}:{})", a->name, pattern, chosen->second);
+      } else {
+        value = fmt::format("smpi:{} (no cost model)", chosen->second);
+      }
+    } else {
+      const char* pinned = std::getenv(algorithm_variable(pattern).c_str());
+      value = pinned != nullptr && *pinned != '\0' && std::string_view(pinned) != "auto"
+                  ? fmt::format("{} ({})", pinned, algorithm_variable(pattern))
+                  : std::string("auto (the MPI library's choice)");
+    }
+    m.emplace_back("algorithm." + pattern, value);
+  }
+}
+
+}  // namespace
+
 Metadata collect_metadata(const RunConfig& config, const Placement& placement, const Clock& clock) {
   int major = 0;
   int minor = 0;
@@ -163,6 +199,7 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
                                        "batch size settles", config.warmup_ops,
                                        config.warmup_time_s));
   m.emplace_back("validate", config.validate ? "yes" : "no");
+  add_collective_algorithms(m, config);
   m.emplace_back("compiler", build_info::compiler);
   m.emplace_back("cxx_flags", build_info::cxx_flags);
   m.emplace_back("build_type", build_info::build_type);

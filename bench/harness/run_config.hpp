@@ -31,7 +31,10 @@ struct RunConfig {
   double max_time_s = 1.0;            // sampling budget
   std::optional<std::int64_t> iterations;  // fixed mode: exactly this many operations
   bool drop_outliers = false;
-  SyncMethod sync = SyncMethod::barrier;
+  // Under simulation a barrier's exits are skewed as its tree is (a tree barrier releases the
+  // root first, as a binomial bcast reaches it first), while the simulated clock is one clock:
+  // collectives start at an agreed simulated time.
+  SyncMethod sync = simulated ? SyncMethod::window : SyncMethod::barrier;
   int repeat = 1;                     // the whole sweep, this many times
   std::uint64_t seed = 1;             // size order shuffle when repeating
   // Per size, at least. A simulation has no caches, connections or frequency to warm: one

@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <limits>
 
+#include <time.h>
+
 #include "bench/toolkit/errors.hpp"
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/payload.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/watchdog.hpp"
+#include "bench/toolkit/simulation.hpp"
 
 namespace mpibench {
 namespace {
@@ -101,6 +104,15 @@ std::pair<double, bool> Runner::windowed_start() {
   broadcast(comm_, start_root);
   const double start = sync_->local_time(start_root);
   const bool late = clock_.now() > start;
+  if constexpr (simulated) {
+    // Spinning on the simulated clock would never advance it: sleep in simulated time.
+    if (!late) {
+      const double wait = start - clock_.now();
+      const timespec pause{static_cast<time_t>(wait), static_cast<long>((wait - static_cast<double>(static_cast<time_t>(wait))) * 1e9)};
+      nanosleep(&pause, nullptr);
+    }
+    return {start, late};
+  }
   while (clock_.now() < start) {
   }
   return {start, late};

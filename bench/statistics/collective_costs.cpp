@@ -26,33 +26,33 @@ double halving(C c, int p, double m) {
 double reduced_share(C c, int p, double m) { return c.gamma_us_per_byte * m * (p - 1) / p; }
 
 constexpr std::array algorithms{
-    CollectiveAlgorithm{"bcast", "binomial", "ceil(log p) (alpha + m beta)", binomial_whole},
-    CollectiveAlgorithm{"bcast", "scatter_recursive_doubling_allgather",
+    CollectiveAlgorithm{"bcast", "binomial", "binomial_tree", "ceil(log p) (alpha + m beta)", binomial_whole},
+    CollectiveAlgorithm{"bcast", "scatter_recursive_doubling_allgather", "scatter_rdb_allgather",
                         "2 log p alpha + 2 (p-1)/p m beta",
                         [](C c, int p, double m) { return 2 * halving(c, p, m); }},
-    CollectiveAlgorithm{"bcast", "scatter_ring_allgather", "(log p + p - 1) alpha + 2 (p-1)/p m beta",
+    CollectiveAlgorithm{"bcast", "scatter_ring_allgather", "scatter_LR_allgather", "(log p + p - 1) alpha + 2 (p-1)/p m beta",
                         [](C c, int p, double m) { return halving(c, p, m) + (p - 1) * c.message_us(m / p); }},
-    CollectiveAlgorithm{"scatter", "binomial", "log p alpha + (p-1) m beta", binomial_scatter},
-    CollectiveAlgorithm{"gather", "binomial", "log p alpha + (p-1) m beta", binomial_scatter},
-    CollectiveAlgorithm{"reduce", "binomial", "ceil(log p) (alpha + m beta + m gamma)",
+    CollectiveAlgorithm{"scatter", "binomial", "ompi_binomial", "log p alpha + (p-1) m beta", binomial_scatter},
+    CollectiveAlgorithm{"gather", "binomial", "ompi_binomial", "log p alpha + (p-1) m beta", binomial_scatter},
+    CollectiveAlgorithm{"reduce", "binomial", "binomial", "ceil(log p) (alpha + m beta + m gamma)",
                         [](C c, int p, double m) { return ceil_log2(p) * (c.message_us(m) + c.gamma_us_per_byte * m); }},
-    CollectiveAlgorithm{"reduce", "reduce_scatter_gather", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
+    CollectiveAlgorithm{"reduce", "reduce_scatter_gather", "scatter_gather", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
                         [](C c, int p, double m) { return 2 * halving(c, p, m) + reduced_share(c, p, m); }},
-    CollectiveAlgorithm{"allreduce", "recursive_doubling", "log p (alpha + m beta + m gamma)",
+    CollectiveAlgorithm{"allreduce", "recursive_doubling", "rdb", "log p (alpha + m beta + m gamma)",
                         [](C c, int p, double m) { return ceil_log2(p) * (c.message_us(m) + c.gamma_us_per_byte * m); }},
-    CollectiveAlgorithm{"allreduce", "reduce_scatter_allgather", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
+    CollectiveAlgorithm{"allreduce", "reduce_scatter_allgather", "rab_rdb", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
                         [](C c, int p, double m) { return 2 * halving(c, p, m) + reduced_share(c, p, m); }},
-    CollectiveAlgorithm{"allgather", "ring", "(p-1) (alpha + m beta)",
+    CollectiveAlgorithm{"allgather", "ring", "ring", "(p-1) (alpha + m beta)",
                         [](C c, int p, double m) { return (p - 1) * c.message_us(m); }},
-    CollectiveAlgorithm{"allgather", "recursive_doubling", "log p alpha + (p-1) m beta",
+    CollectiveAlgorithm{"allgather", "recursive_doubling", "rdb", "log p alpha + (p-1) m beta",
                         [](C c, int p, double m) {
                           double t = 0;
                           for (int k = 0; k < ceil_log2(p); ++k) t += c.message_us(m * static_cast<double>(1 << k));
                           return t;
                         }},
-    CollectiveAlgorithm{"alltoall", "pairwise", "(p-1) (alpha + m beta)",
+    CollectiveAlgorithm{"alltoall", "pairwise", "pair", "(p-1) (alpha + m beta)",
                         [](C c, int p, double m) { return (p - 1) * c.message_us(m); }},
-    CollectiveAlgorithm{"alltoall", "brucks", "ceil(log p) (alpha + p/2 m beta)",
+    CollectiveAlgorithm{"alltoall", "brucks", "bruck", "ceil(log p) (alpha + p/2 m beta)",
                         [](C c, int p, double m) { return ceil_log2(p) * c.message_us(m * p / 2); }},
 };
 
@@ -69,6 +69,13 @@ std::span<const CollectiveAlgorithm> collective_algorithms() { return algorithms
 const CollectiveAlgorithm* find_algorithm(std::string_view pattern, std::string_view name) {
   for (const CollectiveAlgorithm& a : algorithms) {
     if (a.pattern == pattern && a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+const CollectiveAlgorithm* find_smpi_algorithm(std::string_view pattern, std::string_view smpi_name) {
+  for (const CollectiveAlgorithm& a : algorithms) {
+    if (a.pattern == pattern && a.smpi_name == smpi_name) return &a;
   }
   return nullptr;
 }

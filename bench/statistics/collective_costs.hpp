@@ -21,6 +21,7 @@ struct CostInputs {
 struct CollectiveAlgorithm {
   std::string_view pattern;  // mpibench's pattern name
   std::string_view name;     // as MPICH's MPIR_CVAR_<PATTERN>_INTRA_ALGORITHM spells it
+  std::string_view smpi_name;  // the same algorithm as SimGrid's SMPI names it (smpi/<pattern>:...)
   std::string_view formula;  // the model in alpha-beta-gamma terms, for the reader
   double (*cost_us)(const CostInputs&, int ranks, double bytes);
 };
@@ -28,6 +29,9 @@ struct CollectiveAlgorithm {
 // Every algorithm modelled, pattern by pattern.
 std::span<const CollectiveAlgorithm> collective_algorithms();
 const CollectiveAlgorithm* find_algorithm(std::string_view pattern, std::string_view name);
+
+// The algorithm SMPI calls `smpi_name` for `pattern`, if it is one modelled here.
+const CollectiveAlgorithm* find_smpi_algorithm(std::string_view pattern, std::string_view smpi_name);
 
 // The MPICH control variable that pins `pattern`'s algorithm: MPIR_CVAR_BCAST_INTRA_ALGORITHM.
 std::string algorithm_variable(std::string_view pattern);
