@@ -79,7 +79,10 @@ PredictionReport predict_collectives(const HockneyFit& point_to_point, const Gam
         continue;
       }
       CostInputs inputs{[&](double bytes) { return point_to_point.predict_us(bytes); }, 0};
-      if (pattern == "reduce" || pattern == "allreduce") {
+      const std::string* computation = find_metadata(file.metadata, "simulated_computation");
+      if ((pattern == "reduce" || pattern == "allreduce") && computation != nullptr && computation->starts_with("free")) {
+        inputs.gamma_us_per_byte = 0;  // a simulation that charges no arithmetic: gamma is 0, not measured
+      } else if (pattern == "reduce" || pattern == "allreduce") {
         const auto found = gamma.find({cell(file, row, "op"), cell(file, row, "type")});
         if (found == gamma.end()) {
           if (!noted[pattern]) {

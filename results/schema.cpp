@@ -38,6 +38,7 @@ constexpr std::array trailing{
     Column{"bandwidth_mb_s", "MB/s", result, real, true},
     Column{"rank_avg_us", "us", measurement, real, false},
     Column{"rank_min_us", "us", measurement, real, false},
+    Column{"between_us", "us", measurement, real, false},  // harness time between two samples (rank 0)
     Column{"stop", "", measurement, text, false},
     Column{"sync", "", measurement, text, false},
     Column{"invalid", "", measurement, integer, false},

@@ -25,14 +25,14 @@ TEST(ResultColumns, UnionOfEveryPatternHasNoDuplicatesInTheEarlierOrder) {
   for (const Column& column : result_columns(pattern_catalog())) columns.emplace_back(column.name);
   const std::set<std::string> unique(columns.begin(), columns.end());
   EXPECT_EQ(unique.size(), columns.size());
-  // The order every file had before patterns declared their own columns, with same_host,
+  // The order every file had before patterns declared their own columns, with same_host, between_us,
   // receive_buffers, pairs, messages_per_s and linkmap's link columns added.
   const std::vector<std::string> expected{
       "pattern", "ranks", "same_host", "bytes", "window", "receive_buffers", "pairs", "metric",
       "src_host", "dst_host", "src_rank", "dst_rank", "round", "concurrency", "root", "root_bytes", "op", "type", "elements",
       "workers", "prefetch", "work_us", "result_bytes", "broker", "samples", "ops_per_sample",
       "min_us", "median_us", "mean_us", "max_us", "p95_us", "p99_us", "ci_low_us", "ci_high_us",
-      "ci_level", "ci_rel", "cv", "outliers", "bandwidth_mb_s", "rank_avg_us", "rank_min_us",
+      "ci_level", "ci_rel", "cv", "outliers", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "between_us",
       "stop", "sync", "invalid", "repeat", "messages_per_s", "tasks_sent", "tasks_done", "tasks_lost",
       "tasks_per_s", "efficiency"};
   EXPECT_EQ(columns, expected);

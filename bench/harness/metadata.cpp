@@ -178,6 +178,10 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
     m.emplace_back("simulated", fmt::format("yes: {}; hosts, cores and times are simulated; the real "
                                             "machine that ran the simulation: {}",
                                             simulation_description(), placement.processor));
+    m.emplace_back("simulated_computation",
+                   simulated_computation_is_free()
+                       ? "free (smpi/simulate-computation:no): local work, a reduction's arithmetic included, takes no time"
+                       : "the real machine's time, scaled by smpi/host-speed (smpi/simulate-computation:yes)");
   }
   if (placement.ranks_busy_at_once > 0 && placement.ranks_busy_at_once < placement.ranks_launched) {
     m.emplace_back("ranks_busy_at_once",

@@ -61,6 +61,7 @@ Record build_record(const PatternDefinition& definition, const Pattern& pattern,
     record.set("rank_avg_us", median_of(samples.rank_mean_s) * us)
         .set("rank_min_us", median_of(samples.rank_min_s) * us);
   }
+  if (!samples.between_s.empty()) record.set("between_us", median_of(samples.between_s) * us);
   for (const auto& [column, cell] : samples.own_results.cells()) record.set(column, cell);
   return record;
 }

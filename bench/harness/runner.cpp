@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 
 #include <time.h>
 
@@ -42,11 +43,11 @@ Runner::Runner(MPI_Comm comm, const Clock& clock, StopRule& stop_rule, WarmupRul
   if (sync == SyncMethod::window) sync_ = std::make_unique<ClockSync>(comm_, clock_);
 }
 
-double Runner::timed_batch(OperationPattern& pattern, std::int64_t ops) {
+std::pair<double, double> Runner::timed_batch(OperationPattern& pattern, std::int64_t ops) {
   mpi_check(MPI_Barrier(comm_));
   const double start = clock_.now();
   pattern.run(ops);
-  return clock_.now() - start;
+  return {start, clock_.now()};
 }
 
 // Warm-up doubles as calibration of the batch size: a batched pattern's batch doubles while
@@ -58,7 +59,8 @@ std::int64_t Runner::warm_up(OperationPattern& pattern) {
   const double start = clock_.now();
   WarmupDecision decision{1, false, false};
   while (!decision.over) {
-    const double seconds = timed_batch(pattern, decision.batch_ops);
+    const auto [begin, end] = timed_batch(pattern, decision.batch_ops);
+    const double seconds = end - begin;
     done += decision.batch_ops;
     if (rank_ == 0) {
       const bool settled =
@@ -136,6 +138,7 @@ SizeSamples Runner::measure(OperationPattern& pattern) {
   std::vector<double> gathered(rank_ == 0 ? size_ : 0);
   std::int64_t done = 0;
   const double start = clock_.now();
+  double previous_end = -1;  // where the last sample's timed region ended
   struct Decision {
     bool stop;
     bool counted;  // false: a rank was late, the sample is discarded
@@ -147,15 +150,22 @@ SizeSamples Runner::measure(OperationPattern& pattern) {
     const std::int64_t ops = left ? std::min(result.ops_per_sample, *left) : result.ops_per_sample;
     const double per_op = 1.0 / (static_cast<double>(ops) * pattern.time_divisor());
     double mine = 0;
+    double begin = 0;
+    double end = 0;
     if (windowed) {
-      const auto [begin, late] = windowed_start();
+      bool late = false;
+      std::tie(begin, late) = windowed_start();
       pattern.run(ops);
+      end = clock_.now();
       // Timed from the agreed start, not from this rank's arrival: the slowest rank's time
       // is then when the operation completed everywhere, with no barrier skew in it.
-      mine = late ? -1 : (clock_.now() - begin) * per_op;
+      mine = late ? -1 : (end - begin) * per_op;
     } else {
-      mine = timed_batch(pattern, ops) * per_op;
+      std::tie(begin, end) = timed_batch(pattern, ops);
+      mine = (end - begin) * per_op;
     }
+    if (rank_ == 0 && previous_end >= 0) result.between_s.push_back(begin - previous_end);
+    previous_end = end;
     // Outside the timed region: every rank's time to rank 0, which decides whether to go on.
     mpi_check(MPI_Gather(&mine, 1, MPI_DOUBLE, gathered.data(), 1, MPI_DOUBLE, 0, comm_));
     if (rank_ == 0) {

@@ -37,6 +37,9 @@ struct SizeSamples {
   Record own_results;  // a self-timed pattern's result columns
   std::string sync;          // how samples started: barrier, window, or self (self-timed)
   std::int64_t invalid = 0;  // windowed samples discarded because a rank started late
+  // Rank 0, between one sample's timed region and the next's: the harness's own time (the
+  // gather of times, the stop decision and its broadcast, the barrier or the window's wait).
+  std::vector<double> between_s;
 };
 
 class Runner {
@@ -57,7 +60,8 @@ class Runner {
  private:
   std::int64_t warm_up(OperationPattern& pattern);
   std::pair<double, bool> windowed_start();
-  double timed_batch(OperationPattern& pattern, std::int64_t ops);
+  // After a barrier: the clock's readings at the start and at the end of `ops` operations.
+  std::pair<double, double> timed_batch(OperationPattern& pattern, std::int64_t ops);
 
   MPI_Comm comm_;
   Clock clock_;

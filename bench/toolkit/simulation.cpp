@@ -49,6 +49,8 @@ std::string simulation_description() {
                      SIMGRID_VERSION_PATCH, platform, simgrid::s4u::Engine::get_instance()->get_host_count());
 }
 
+bool simulated_computation_is_free() { return !simgrid::config::get_value<bool>("smpi/simulate-computation"); }
+
 std::map<std::string, std::string> simulated_collective_settings() {
   std::map<std::string, std::string> settings;
   const auto value = [](const std::string& name) {
@@ -64,6 +66,7 @@ std::map<std::string, std::string> simulated_collective_settings() {
 
 int simulated_host_cores() { return 0; }
 std::string simulation_description() { return {}; }
+bool simulated_computation_is_free() { return false; }
 std::map<std::string, std::string> simulated_collective_settings() { return {}; }
 
 #endif

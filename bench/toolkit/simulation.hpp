@@ -21,6 +21,10 @@ int simulated_host_cores();
 // smpirun was given (MPIBENCH_PLATFORM overrides, for runs started another way).
 std::string simulation_description();
 
+// Whether the simulation charges no time for computation (smpi/simulate-computation:no): a
+// reduction's arithmetic is then free, gamma = 0.
+bool simulated_computation_is_free();
+
 // The simulator's settings that decide the collectives' algorithms: "smpi/coll-selector" and
 // every "smpi/<collective>" (bcast, reduce, ...), each as SimGrid names it ("default" when
 // not set).
