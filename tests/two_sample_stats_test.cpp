@@ -40,6 +40,38 @@ TEST(MannWhitney, IdenticalSamplesGiveNoEvidence) {
   EXPECT_DOUBLE_EQ(t.p_less, 1.0);
 }
 
+TEST(MannWhitneyNormal, ThreeAgainstThreeByHand) {
+  // U = 15 - 6 = 9, mean 4.5, variance 3 * 3 / 12 * 7 = 5.25: z = (9 - 0.5 - 4.5) / 2.2913 = 1.7457.
+  const std::vector<double> x{5, 6, 7}, y{1, 2, 3};
+  const RankTest t = mann_whitney_normal(x, y);
+  EXPECT_NEAR(t.p_greater, 0.040428, 1e-6);
+  EXPECT_NEAR(t.p_less, 0.985452, 1e-6);  // z = (4.5 - 9 - 0.5) / 2.2913 = -2.1822
+}
+
+TEST(MannWhitneyNormal, TiesShrinkTheVariance) {
+  // Ranks 3, 3 | 1, 3: U = 6 - 3 = 3, mean 2; three tied: 27 - 3 = 24; variance
+  // 4 / 12 * (5 - 24 / 12) = 1. z = 0.5 and -1.5.
+  const std::vector<double> x{2, 2}, y{1, 2};
+  const RankTest t = mann_whitney_normal(x, y);
+  EXPECT_NEAR(t.p_greater, 0.308538, 1e-6);
+  EXPECT_NEAR(t.p_less, 0.933193, 1e-6);
+  const std::vector<double> same{1, 1, 1};
+  EXPECT_DOUBLE_EQ(mann_whitney_normal(same, same).p_greater, 1.0);
+  EXPECT_DOUBLE_EQ(mann_whitney_normal(same, same).p_less, 1.0);
+}
+
+TEST(MannWhitney, ExactWhenSmallNormalWhenLarge) {
+  const std::vector<double> x{5, 6, 7}, y{1, 2, 3};
+  EXPECT_DOUBLE_EQ(mann_whitney(x, y).p_greater, mann_whitney_exact(x, y).p_greater);
+  // One host of a 64-host link map: its 63 links (slower) against the other 1953.
+  std::vector<double> touching(63, 2.0);
+  std::vector<double> others(1953, 1.0);
+  touching[0] = 1.0;
+  const RankTest t = mann_whitney(touching, others);
+  EXPECT_DOUBLE_EQ(t.p_greater, mann_whitney_normal(touching, others).p_greater);
+  EXPECT_LT(t.p_greater, 1e-12);
+}
+
 TEST(HodgesLehmann, MedianOfPairwiseDifferences) {
   EXPECT_DOUBLE_EQ(hodges_lehmann(std::vector<double>{1, 2, 3}, std::vector<double>{0}).shift, 2);
   // Differences 9, 8, 19, 18: the median of 8, 9, 18, 19 is 13.5.

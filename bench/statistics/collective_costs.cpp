@@ -36,7 +36,7 @@ constexpr std::array algorithms{
     CollectiveAlgorithm{"gather", "binomial", "ompi_binomial", "log p alpha + (p-1) m beta", binomial_scatter},
     CollectiveAlgorithm{"reduce", "binomial", "binomial", "ceil(log p) (alpha + m beta + m gamma)",
                         [](C c, int p, double m) { return ceil_log2(p) * (c.message_us(m) + c.gamma_us_per_byte * m); }},
-    CollectiveAlgorithm{"reduce", "reduce_scatter_gather", "scatter_gather", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
+    CollectiveAlgorithm{"reduce", "reduce_scatter_gather", "rab", "2 log p alpha + 2 (p-1)/p m beta + (p-1)/p m gamma",
                         [](C c, int p, double m) { return 2 * halving(c, p, m) + reduced_share(c, p, m); }},
     CollectiveAlgorithm{"allreduce", "recursive_doubling", "rdb", "log p (alpha + m beta + m gamma)",
                         [](C c, int p, double m) { return ceil_log2(p) * (c.message_us(m) + c.gamma_us_per_byte * m); }},

@@ -3,7 +3,8 @@
 // that a few bad values or a noisy fabric cannot bend.
 //
 // Hosts first: a host is slow when its links are worse than the links that do not touch it,
-// by an exact one-sided Mann-Whitney test (p below `alpha` after Holm's correction over the
+// by a one-sided Mann-Whitney test (exact while small, its normal approximation at dozens of
+// hosts; p below `alpha` after Holm's correction over the
 // hosts: with 4 hosts and both directions of each link, 6 links against 6, all of a host's
 // links below all the others give p = 1/924) and their median is at least `min_change` worse.
 // A rank test needs no assumption about how much unaffected links vary, which on a shared
