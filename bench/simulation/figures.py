@@ -40,42 +40,42 @@ def between(out):
     return dict(sorted(found.items()))
 
 
+def table(title, header, alignment, body):
+    return [title, "", "| " + " | ".join(header) + " |", "|" + "|".join(alignment) + "|", *body, ""]
+
+
 def markdown(out):
     lines = ["Simulated / predicted (the cost models of `mpibench model`, fitted to a simulated 2-rank pingpong):", ""]
     for platform in ("cluster", "fat-tree"):
-        table = predictions(out, platform)
-        if not table:
+        predicted = predictions(out, platform)
+        if not predicted:
             continue
         lines += [f"platforms/{platform}-N.xml", "",
-                  "| collective | algorithm | bytes | " + " | ".join(str(n) for n in sorted({r['ranks'] for r in table}))
+                  "| collective | algorithm | bytes | " + " | ".join(str(n) for n in sorted({r['ranks'] for r in predicted}))
                   + " |",
-                  "|---|---|---:|" + "---:|" * len({r['ranks'] for r in table})]
-        keys = sorted({(r["pattern"], r["algorithm"], r["bytes"]) for r in table},
+                  "|---|---|---:|" + "---:|" * len({r['ranks'] for r in predicted})]
+        keys = sorted({(r["pattern"], r["algorithm"], r["bytes"]) for r in predicted},
                       key=lambda k: (["bcast", "reduce", "allreduce"].index(k[0]), k[1], k[2]))
         for pattern, algorithm, size in keys:
-            cells = {r["ranks"]: r["ratio"] for r in table
+            cells = {r["ranks"]: r["ratio"] for r in predicted
                      if (r["pattern"], r["algorithm"], r["bytes"]) == (pattern, algorithm, size)}
             lines.append(f"| {pattern} | {algorithm} | {size} | "
                          + " | ".join(f"{cells[n]:.3f}" if n in cells else "" for n in sorted(cells)) + " |")
         lines.append("")
     spent = between(out)
     if spent:
-        lines += ["mpibench's time between two samples (between_us, simulated, rank 0), binomial bcast:", "",
-                  "| ranks | 8 B | 1 MiB |", "|---:|---:|---:|"]
-        lines += [f"| {n} | {a:.1f} | {b:.1f} |" for n, (a, b) in spent.items()]
-        lines.append("")
+        lines += table("mpibench's time between two samples (between_us, simulated, rank 0), binomial bcast:",
+                       ["ranks", "8 B", "1 MiB"], ["---:"] * 3,
+                       [f"| {n} | {a:.1f} | {b:.1f} |" for n, (a, b) in spent.items()])
     wall = os.path.join(out, "wall.csv")
     if os.path.exists(wall):
-        lines += ["An 8 B bcast (one size) under smpirun on this 2-core machine:", "",
-                  "| ranks | wall (s) | max resident (MB) | per rank (KB) |", "|---:|---:|---:|---:|"]
-        for r in rows(wall):
-            n, rss = int(r["ranks"]), int(r["max_rss_kb"])
-            lines.append(f"| {n} | {float(r['wall_s']):.1f} | {rss / 1024:.0f} | {rss / n:.0f} |")
-        lines.append("")
+        body = [f"| {r['ranks']} | {float(r['wall_s']):.1f} | {int(r['max_rss_kb']) / 1024:.0f} | "
+                f"{int(r['max_rss_kb']) / int(r['ranks']):.0f} |" for r in rows(wall)]
+        lines += table("An 8 B bcast (one size) under smpirun on this 2-core machine:",
+                       ["ranks", "wall (s)", "max resident (MB)", "per rank (KB)"], ["---:"] * 4, body)
     lm_wall = os.path.join(out, "linkmap-wall.csv")
     if os.path.exists(lm_wall):
-        lines += ["The link map (`--concurrency all`), node-17's link slowed tenfold:", "",
-                  "| hosts | wall (s) | rounds | verdicts |", "|---:|---:|---:|---|"]
+        body = []
         for r in rows(lm_wall):
             hosts = int(r["hosts"])
             path = os.path.join(out, f"linkmap-{hosts}.csv")
@@ -83,9 +83,10 @@ def markdown(out):
                 continue
             result = mpibench_csv.read(path)
             found = [line.split("# verdict: ", 1)[1].strip() for line in open(path) if line.startswith("# verdict:")]
-            lines.append(f"| {hosts} | {float(r['wall_s']):.0f} | {max(x['round'] for x in result.rows)} | "
-                         + "<br>".join(found) + " |")
-        lines.append("")
+            body.append(f"| {hosts} | {float(r['wall_s']):.0f} | {max(x['round'] for x in result.rows)} | "
+                        + "<br>".join(found) + " |")
+        lines += table("The link map (`--concurrency all`), node-17's link slowed tenfold:",
+                       ["hosts", "wall (s)", "rounds", "verdicts"], ["---:"] * 3 + ["---"], body)
     return "\n".join(lines)
 
 
@@ -93,9 +94,9 @@ def draw(out):
     fig, axes = plt.subplots(1, 3, figsize=(17, 5))
     ratio_ax, between_ax, wall_ax = axes
     for platform, marker in (("cluster", "o"), ("fat-tree", "s")):
-        table = predictions(out, platform)
-        for key in sorted({(r["pattern"], r["algorithm"], r["bytes"]) for r in table}):
-            points = sorted((r["ranks"], r["ratio"]) for r in table if (r["pattern"], r["algorithm"], r["bytes"]) == key)
+        predicted = predictions(out, platform)
+        for key in sorted({(r["pattern"], r["algorithm"], r["bytes"]) for r in predicted}):
+            points = sorted((r["ranks"], r["ratio"]) for r in predicted if (r["pattern"], r["algorithm"], r["bytes"]) == key)
             label = f"{platform}: {key[0]} {key[1]} {'8 B' if key[2] == 8 else '1 MiB'}"
             ratio_ax.plot([p[0] for p in points], [p[1] for p in points], marker=marker, label=label,
                           linestyle="-" if platform == "cluster" else ":")
@@ -112,10 +113,10 @@ def draw(out):
         between_ax.legend()
     wall = os.path.join(out, "wall.csv")
     if os.path.exists(wall):
-        table = rows(wall)
-        ranks = [int(r["ranks"]) for r in table]
-        wall_ax.plot(ranks, [float(r["wall_s"]) for r in table], marker="o", label="wall time (s)")
-        wall_ax.plot(ranks, [int(r["max_rss_kb"]) / 1024 for r in table], marker="s", label="max resident (MB)")
+        measured = rows(wall)
+        ranks = [int(r["ranks"]) for r in measured]
+        wall_ax.plot(ranks, [float(r["wall_s"]) for r in measured], marker="o", label="wall time (s)")
+        wall_ax.plot(ranks, [int(r["max_rss_kb"]) / 1024 for r in measured], marker="s", label="max resident (MB)")
         wall_ax.set(xscale="log", yscale="log", xlabel="simulated ranks", title="an 8 B bcast on this 2-core machine")
         wall_ax.legend()
     fig.tight_layout()

@@ -30,6 +30,13 @@ std::vector<long> doubled_mid_ranks(const std::vector<double>& values) {
   return ranks;
 }
 
+// The doubled mid-ranks of x's values then y's, among both.
+std::vector<long> pooled_doubled_ranks(std::span<const double> x, std::span<const double> y) {
+  std::vector<double> pooled(x.begin(), x.end());
+  pooled.insert(pooled.end(), y.begin(), y.end());
+  return doubled_mid_ranks(pooled);
+}
+
 // ways[s]: how many ways `pick` of `ranks` sum to s (counted in long double: C(40, 20) is
 // 1.4e11, well inside its exact range).
 std::vector<long double> subset_sum_counts(const std::vector<long>& ranks, std::size_t pick) {
@@ -57,9 +64,7 @@ long double choose(std::size_t n, std::size_t k) {
 RankTest mann_whitney_exact(std::span<const double> x, std::span<const double> y) {
   RankTest test;
   if (x.empty() || y.empty()) return test;
-  std::vector<double> pooled(x.begin(), x.end());
-  pooled.insert(pooled.end(), y.begin(), y.end());
-  const std::vector<long> ranks = doubled_mid_ranks(pooled);
+  const std::vector<long> ranks = pooled_doubled_ranks(x, y);
   const long observed = std::accumulate(ranks.begin(), ranks.begin() + static_cast<long>(x.size()), 0L);
   const std::vector<long double> ways = subset_sum_counts(ranks, x.size());
   long double at_least = 0;
@@ -78,9 +83,7 @@ RankTest mann_whitney_exact(std::span<const double> x, std::span<const double> y
 RankTest mann_whitney_normal(std::span<const double> x, std::span<const double> y) {
   RankTest test;
   if (x.empty() || y.empty()) return test;
-  std::vector<double> pooled(x.begin(), x.end());
-  pooled.insert(pooled.end(), y.begin(), y.end());
-  const std::vector<long> doubled = doubled_mid_ranks(pooled);
+  const std::vector<long> doubled = pooled_doubled_ranks(x, y);
   const auto n = static_cast<double>(x.size());
   const auto m = static_cast<double>(y.size());
   const double total = n + m;
