@@ -26,14 +26,17 @@ def rows(path):
 
 
 def predictions(out, platform):
-    path = os.path.join(out, platform, "predictions.csv")
-    return mpibench_csv.read(path).rows if os.path.exists(path) else []
+    """Every study of `platform` (OUT/cluster, OUT/cluster-4096, ...): their predictions' rows."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(out, platform + "*", "predictions.csv"))):
+        found += mpibench_csv.read(path).rows
+    return found
 
 
 def between(out):
-    """Ranks -> (between_us at 8 B, at 1 MiB) from the binomial bcast runs."""
+    """Ranks -> (between_us at 8 B, at 1 MiB) from the binomial bcast runs on the flat cluster."""
     found = {}
-    for path in glob.glob(os.path.join(out, "cluster", "bcast-binomial_tree-*.csv")):
+    for path in glob.glob(os.path.join(out, "cluster*", "bcast-binomial_tree-*.csv")):
         result = mpibench_csv.read(path)
         by_size = {r["bytes"]: r["between_us"] for r in result.rows}
         found[result.rows[0]["ranks"]] = (by_size.get(8), by_size.get(1048576))
@@ -50,18 +53,18 @@ def markdown(out):
         predicted = predictions(out, platform)
         if not predicted:
             continue
-        lines += [f"platforms/{platform}-N.xml", "",
-                  "| collective | algorithm | bytes | " + " | ".join(str(n) for n in sorted({r['ranks'] for r in predicted}))
-                  + " |",
-                  "|---|---|---:|" + "---:|" * len({r['ranks'] for r in predicted})]
+        all_ranks = sorted({r["ranks"] for r in predicted})
+        body = []
         keys = sorted({(r["pattern"], r["algorithm"], r["bytes"]) for r in predicted},
                       key=lambda k: (["bcast", "reduce", "allreduce"].index(k[0]), k[1], k[2]))
         for pattern, algorithm, size in keys:
             cells = {r["ranks"]: r["ratio"] for r in predicted
                      if (r["pattern"], r["algorithm"], r["bytes"]) == (pattern, algorithm, size)}
-            lines.append(f"| {pattern} | {algorithm} | {size} | "
-                         + " | ".join(f"{cells[n]:.3f}" if n in cells else "" for n in sorted(cells)) + " |")
-        lines.append("")
+            body.append(f"| {pattern} | {algorithm} | {size} | "
+                        + " | ".join(f"{cells[n]:.3f}" if n in cells else "" for n in all_ranks) + " |")
+        lines += table(f"platforms/{platform}-N.xml, simulated / predicted:",
+                       ["collective", "algorithm", "bytes", *map(str, all_ranks)],
+                       ["---", "---", "---:"] + ["---:"] * len(all_ranks), body)
     spent = between(out)
     if spent:
         lines += table("mpibench's time between two samples (between_us, simulated, rank 0), binomial bcast:",
