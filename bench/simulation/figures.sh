@@ -27,7 +27,9 @@ scripts/simulate --ranks "$ranks" --patterns bcast --platform fat-tree -o "$out/
 # mpibench's own tables): the payloads are SMPI-shared and 8 B anyway.
 echo "ranks,wall_s,max_rss_kb" > "$out/wall.csv"
 for n in ${ranks//,/ }; do
+  seq -f "node-%.0f" 0 $((n - 1)) > "$out/hosts-$n.txt"
   /usr/bin/time -f "$n,%e,%M" -a -o "$out/wall.csv" smpirun -np "$n" -platform "platforms/cluster-$n.xml" \
+    -hostfile "$out/hosts-$n.txt" \
     -no-privatize --cfg=smpi/bcast:binomial_tree build-smpi/mpibench bcast --sizes 8 -q -o "$out/wall-bcast-$n.csv" \
     2> /dev/null
 done
@@ -37,7 +39,9 @@ done
 echo "hosts,wall_s,max_rss_kb" > "$out/linkmap-wall.csv"
 for n in 32 64; do
   bench/simulation/slowed_platform.py "$n" 17 > "$out/slowed-$n.xml"
+  seq -f "node-%.0f" 0 $((n - 1)) > "$out/hosts-$n.txt"
   /usr/bin/time -f "$n,%e,%M" -a -o "$out/linkmap-wall.csv" smpirun -np "$n" -platform "$out/slowed-$n.xml" \
+    -hostfile "$out/hosts-$n.txt" \
     -no-privatize build-smpi/mpibench linkmap --concurrency all -q -o "$out/linkmap-$n.csv" 2> /dev/null
 done
 
