@@ -47,6 +47,17 @@ def table(title, header, alignment, body):
     return [title, "", "| " + " | ".join(header) + " |", "|" + "|".join(alignment) + "|", *body, ""]
 
 
+def summary(verdict):
+    """A link map verdict without its list of links: how many, and how many touch a slow host."""
+    head, _, links = verdict.partition("; slow links: ")
+    if not links:
+        return head
+    slow_hosts = head.partition("slow hosts: ")[2].split()
+    names = [link.split()[0] for link in links.split(", ")]
+    through = sum(1 for name in names if any(host in name.split("->") for host in slow_hosts))
+    return f"{head}; {len(names)} slow links, {through} of them through a slow host"
+
+
 def markdown(out):
     lines = ["Simulated / predicted (the cost models of `mpibench model`, fitted to a simulated 2-rank pingpong):", ""]
     for platform in ("cluster", "fat-tree"):
@@ -85,7 +96,8 @@ def markdown(out):
             if not os.path.exists(path):
                 continue
             result = mpibench_csv.read(path)
-            found = [line.split("# verdict: ", 1)[1].strip() for line in open(path) if line.startswith("# verdict:")]
+            found = [summary(line.split("# verdict: ", 1)[1].strip())
+                     for line in open(path) if line.startswith("# verdict:")]
             body.append(f"| {hosts} | {float(r['wall_s']):.0f} | {max(x['round'] for x in result.rows)} | "
                         + "<br>".join(found) + " |")
         lines += table("The link map (`--concurrency all`), node-17's link slowed tenfold:",
@@ -94,7 +106,7 @@ def markdown(out):
 
 
 def draw(out):
-    fig, axes = plt.subplots(1, 3, figsize=(17, 5))
+    fig, axes = plt.subplots(1, 3, figsize=(17, 6))
     ratio_ax, between_ax, wall_ax = axes
     for platform, marker in (("cluster", "o"), ("fat-tree", "s")):
         predicted = predictions(out, platform)
@@ -106,7 +118,7 @@ def draw(out):
     ratio_ax.axhspan(0.95, 1.05, color="0.9", zorder=0)
     ratio_ax.set(xscale="log", xlabel="simulated ranks", ylabel="simulated / predicted",
                  title="collectives against their cost models")
-    ratio_ax.legend(fontsize=6, ncol=2)
+    ratio_ax.legend(fontsize=6, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.14))
     spent = between(out)
     if spent:
         between_ax.plot(list(spent), [v[0] for v in spent.values()], marker="o", label="8 B")
@@ -123,7 +135,7 @@ def draw(out):
         wall_ax.set(xscale="log", yscale="log", xlabel="simulated ranks", title="an 8 B bcast on this 2-core machine")
         wall_ax.legend()
     fig.tight_layout()
-    fig.savefig(os.path.join(out, "simulation.png"), dpi=110)
+    fig.savefig(os.path.join(out, "simulation.png"), dpi=110, bbox_inches="tight")
 
 
 def main():
