@@ -94,6 +94,16 @@ def smpi_collectives_match_their_cost_models(ctx):
 
 
 @case("mpi")
+def smpi_task_queue_polls_at_the_platform_cost(ctx):
+    """The platform charges MPI_Test 100 ns: a task's round trip is its two messages (and the
+    workers' polls), not SMPI's default 100 us a test."""
+    result = simulated_run(ctx, 4, "taskqueue", "--sizes", "8")
+    (row,) = result.rows
+    check(2 * message_us(8) <= row["median_us"] < 4 * message_us(8),
+          f"{row['median_us']} us a task, two messages are {2 * message_us(8)} us")
+
+
+@case("mpi")
 def smpi_refuses_reduce_local_with_one_line(ctx):
     out = ctx.path("local.csv")
     proc = subprocess.run([*smpirun(ctx, 4, "reduce_local", "--sizes", "8"), "-o", out], capture_output=True,
