@@ -60,9 +60,12 @@ PredictionReport predict_collectives(const HockneyFit& point_to_point, const Gam
   PredictionReport report;
   for (const ResultFile& file : measured) {
     std::map<std::string, bool> noted;
+    // A simulation that charges no arithmetic has gamma 0: nothing to measure.
+    const std::string* computation = find_metadata(file.metadata, "simulated_computation");
+    const bool free_arithmetic = computation != nullptr && computation->starts_with("free");
     for (const auto& row : file.rows) {
       const std::string pattern = cell(file, row, "pattern");
-      if (algorithms_of(pattern).empty()) continue;
+      if (!has_cost_model(pattern)) continue;
       const std::string variable = algorithm_variable(pattern);
       const auto pinned = pinned_algorithm(file, pattern);
       const CollectiveAlgorithm* algorithm = pinned ? find_algorithm(pattern, *pinned) : nullptr;
@@ -79,10 +82,7 @@ PredictionReport predict_collectives(const HockneyFit& point_to_point, const Gam
         continue;
       }
       CostInputs inputs{[&](double bytes) { return point_to_point.predict_us(bytes); }, 0};
-      const std::string* computation = find_metadata(file.metadata, "simulated_computation");
-      if ((pattern == "reduce" || pattern == "allreduce") && computation != nullptr && computation->starts_with("free")) {
-        inputs.gamma_us_per_byte = 0;  // a simulation that charges no arithmetic: gamma is 0, not measured
-      } else if (pattern == "reduce" || pattern == "allreduce") {
+      if ((pattern == "reduce" || pattern == "allreduce") && !free_arithmetic) {
         const auto found = gamma.find({cell(file, row, "op"), cell(file, row, "type")});
         if (found == gamma.end()) {
           if (!noted[pattern]) {

@@ -119,22 +119,18 @@ namespace {
 // cost models use them) whichever chose it: MPICH's control variable, or SMPI's setting.
 // `model --predict` reads these.
 void add_collective_algorithms(Metadata& m, const RunConfig& config) {
-  const auto smpi = simulated_collective_settings();
   for (const std::string& pattern : config.patterns) {
-    const auto modelled = collective_algorithms();
-    if (std::none_of(modelled.begin(), modelled.end(), [&](const CollectiveAlgorithm& a) { return a.pattern == pattern; })) {
-      continue;
-    }
+    if (!has_cost_model(pattern)) continue;
     std::string value;
     if constexpr (simulated) {
-      const auto chosen = smpi.find("smpi/" + pattern);
-      const std::string& selector = smpi.at("smpi/coll-selector");
-      if (chosen == smpi.end() || chosen->second == "default" || chosen->second == selector) {
+      const std::string chosen = simulator_setting("smpi/" + pattern);
+      const std::string selector = simulator_setting("smpi/coll-selector");
+      if (chosen == "default" || chosen == selector) {
         value = fmt::format("auto (SMPI's '{}' selector)", selector);
-      } else if (const CollectiveAlgorithm* a = find_smpi_algorithm(pattern, chosen->second)) {
-        value = fmt::format("{} (smpi/{}:{})", a->name, pattern, chosen->second);
+      } else if (const CollectiveAlgorithm* a = find_smpi_algorithm(pattern, chosen)) {
+        value = fmt::format("{} (smpi/{}:{})", a->name, pattern, chosen);
       } else {
-        value = fmt::format("smpi:{} (no cost model)", chosen->second);
+        value = fmt::format("smpi:{} (no cost model)", chosen);
       }
     } else {
       const char* pinned = std::getenv(algorithm_variable(pattern).c_str());

@@ -110,7 +110,8 @@ std::pair<double, bool> Runner::windowed_start() {
     // Spinning on the simulated clock would never advance it: sleep in simulated time.
     if (!late) {
       const double wait = start - clock_.now();
-      const timespec pause{static_cast<time_t>(wait), static_cast<long>((wait - static_cast<double>(static_cast<time_t>(wait))) * 1e9)};
+      const auto whole = static_cast<time_t>(wait);
+      const timespec pause{whole, static_cast<long>((wait - static_cast<double>(whole)) * 1e9)};
       nanosleep(&pause, nullptr);
     }
     return {start, late};

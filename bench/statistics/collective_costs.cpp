@@ -73,6 +73,10 @@ const CollectiveAlgorithm* find_algorithm(std::string_view pattern, std::string_
   return nullptr;
 }
 
+bool has_cost_model(std::string_view pattern) {
+  return std::any_of(algorithms.begin(), algorithms.end(), [&](const CollectiveAlgorithm& a) { return a.pattern == pattern; });
+}
+
 const CollectiveAlgorithm* find_smpi_algorithm(std::string_view pattern, std::string_view smpi_name) {
   for (const CollectiveAlgorithm& a : algorithms) {
     if (a.pattern == pattern && a.smpi_name == smpi_name) return &a;

@@ -30,6 +30,9 @@ struct CollectiveAlgorithm {
 std::span<const CollectiveAlgorithm> collective_algorithms();
 const CollectiveAlgorithm* find_algorithm(std::string_view pattern, std::string_view name);
 
+// Whether any algorithm of `pattern` is modelled.
+bool has_cost_model(std::string_view pattern);
+
 // The algorithm SMPI calls `smpi_name` for `pattern`, if it is one modelled here.
 const CollectiveAlgorithm* find_smpi_algorithm(std::string_view pattern, std::string_view smpi_name);
 

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <new>
 
 #include <fmt/format.h>
-#include <new>
 
 namespace mpibench {
 

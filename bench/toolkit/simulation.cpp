@@ -18,9 +18,6 @@ namespace mpibench {
 #ifdef MPIBENCH_SMPI
 namespace {
 
-constexpr const char* collectives[] = {"barrier", "bcast",  "scatter",   "gather",
-                                       "reduce",  "allreduce", "allgather", "alltoall"};
-
 // smpirun starts `smpimain <program> --cfg=... <platform> <program's arguments>`: the
 // platform is the first argument after the program that is not an option.
 std::string platform_from_command_line() {
@@ -51,15 +48,9 @@ std::string simulation_description() {
 
 bool simulated_computation_is_free() { return !simgrid::config::get_value<bool>("smpi/simulate-computation"); }
 
-std::map<std::string, std::string> simulated_collective_settings() {
-  std::map<std::string, std::string> settings;
-  const auto value = [](const std::string& name) {
-    const std::string& v = simgrid::config::get_value<std::string>(name);
-    return v.empty() ? std::string("default") : v;
-  };
-  settings["smpi/coll-selector"] = value("smpi/coll-selector");
-  for (const char* c : collectives) settings[fmt::format("smpi/{}", c)] = value(fmt::format("smpi/{}", c));
-  return settings;
+std::string simulator_setting(const std::string& name) {
+  const std::string& value = simgrid::config::get_value<std::string>(name);
+  return value.empty() ? std::string("default") : value;
 }
 
 #else
@@ -67,7 +58,7 @@ std::map<std::string, std::string> simulated_collective_settings() {
 int simulated_host_cores() { return 0; }
 std::string simulation_description() { return {}; }
 bool simulated_computation_is_free() { return false; }
-std::map<std::string, std::string> simulated_collective_settings() { return {}; }
+std::string simulator_setting(const std::string&) { return {}; }
 
 #endif
 

@@ -3,7 +3,6 @@
 // simulated process of one real process, and time is simulated time. The facts below are
 // the simulated ones (the platform's hosts and the simulator's settings); in a real build
 // they are empty.
-#include <map>
 #include <string>
 
 namespace mpibench {
@@ -25,9 +24,8 @@ std::string simulation_description();
 // reduction's arithmetic is then free, gamma = 0.
 bool simulated_computation_is_free();
 
-// The simulator's settings that decide the collectives' algorithms: "smpi/coll-selector" and
-// every "smpi/<collective>" (bcast, reduce, ...), each as SimGrid names it ("default" when
-// not set).
-std::map<std::string, std::string> simulated_collective_settings();
+// A SimGrid setting that decides collectives' algorithms ("smpi/coll-selector",
+// "smpi/bcast", ...), as SimGrid names it: "default" when not set; empty in a real build.
+std::string simulator_setting(const std::string& name);
 
 }  // namespace mpibench
