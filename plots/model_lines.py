@@ -19,14 +19,24 @@ def draw_regimes(ax, model):
                 label=f"model {r['segment']}: {r['alpha_us']:.3g} us + m / {r['bandwidth_mb_s']:.0f} MB/s")
 
 
-def draw_predictions(time_ax, ratio_ax, results):
-    """Measured (points) and predicted (lines) time against size, one colour per pattern and
-    algorithm; and their ratio."""
+def prediction_lines(results):
+    """(pattern, algorithm, ranks) -> its rows: one line of the predictions panel each."""
     lines = {}
     for result in results:
         for r in result.rows:
             lines.setdefault((r["pattern"], r["algorithm"], r["ranks"]), []).append(r)
-    for (pattern, algorithm, ranks), rows in lines.items():
+    return lines
+
+
+def legend_lines(results):
+    """How many lines the predictions panel's legends take (measured and predicted, each)."""
+    return 2 * len(prediction_lines(results))
+
+
+def draw_predictions(time_ax, ratio_ax, results):
+    """Measured (points) and predicted (lines) time against size, one colour per pattern,
+    algorithm and ranks; and their ratio."""
+    for (pattern, algorithm, ranks), rows in prediction_lines(results).items():
         rows.sort(key=lambda r: r["bytes"])
         xs = [max(r["bytes"], 0.5) for r in rows]
         measured = time_ax.plot(xs, [r["measured_us"] for r in rows], marker="o", markersize=4, linestyle="none",
@@ -34,7 +44,7 @@ def draw_predictions(time_ax, ratio_ax, results):
         colour = measured[0].get_color()
         time_ax.plot(xs, [r["predicted_us"] for r in rows], color=colour, label=f"{pattern} predicted: {algorithm}")
         ratio_ax.plot(xs, [r["ratio"] for r in rows], marker="o", markersize=3, color=colour,
-                      label=f"{pattern} ({algorithm})")
+                      label=f"{pattern} ({ranks} ranks, {algorithm})")
     for ax in (time_ax, ratio_ax):
         ax.set_xscale("log", base=2)
         ax.set_xlabel("message size (bytes; 0 B drawn at 0.5)")

@@ -249,7 +249,7 @@ def main():
         by_group.setdefault(group_of(dict(key[0]).get("pattern")), {})[key] = rows
     groups = [g for g in [name for name, _, _ in GROUPS] + ["other"] if g in by_group]
     task_rows = [r for rows in by_group.get("task queue", {}).values() for r in rows]
-    legend_lines = max([len(v) for v in by_group.values()] + [0])
+    legend_lines = max([len(v) for v in by_group.values()] + [model_lines.legend_lines(predictions)])
     row_height = 4.2 + 0.16 * legend_lines
     panel_rows = len(groups) + (1 if link_rows else 0) + (1 if predictions else 0)
     fig, axes = plt.subplots(panel_rows, 2, squeeze=False, figsize=(13, row_height * panel_rows))
@@ -290,7 +290,8 @@ def main():
     fig.suptitle(title, fontsize=10, color="firebrick" if unfinished else "black")
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (row_height * panel_rows)))
     try:
-        fig.savefig(args.output, dpi=100)
+        # "tight": legends drawn below their panels are part of the picture, however many lines.
+        fig.savefig(args.output, dpi=100, bbox_inches="tight")
     except (OSError, ValueError) as e:
         return fail(f"cannot write {mpibench_csv.shown(args.output)}: {getattr(e, 'strerror', None) or e}")
     print(f"wrote {args.output}")
