@@ -65,6 +65,11 @@ struct PatternDefinition {
   // or why the options name no step.
   std::variant<std::vector<Step>, std::string> (*steps)(const OptionValues&,
                                                         std::span<const std::string> host_of_rank) = nullptr;
+  // Rows worth a second look, read on rank 0 once every repeat is measured (linkmap: the
+  // links its verdict would flag, so that one disturbed measurement flags nothing): their
+  // indices in `rows`. Each group whose rows they are is measured once more before the
+  // verdict, its new rows carrying `pass` 2 (the pattern declares pass_column). May be null.
+  std::vector<std::size_t> (*measure_again)(std::span<const Record> rows, const OptionValues&) = nullptr;
   // Read on rank 0 once every row is written; may be null.
   RowsVerdict (*verdict)(std::span<const Record> rows, const OptionValues&) = nullptr;
 

@@ -5,7 +5,9 @@
 // `--concurrency 1` measures one pair at a time while the other ranks sleep in a barrier;
 // `all` runs a round's pairs at once, loading the fabric. The rows are pingpong's and
 // bandwidth's own, with the link's cells; the verdict then flags links and hosts far worse
-// than the rest (bench/statistics/slow_links.hpp).
+// than the rest (bench/statistics/slow_links.hpp). What it would flag is measured once more
+// first (`pass` 2), and only what stays slow is flagged: a shared machine slows a healthy
+// link now and then, for one measurement; a broken link stays slow.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -94,6 +96,7 @@ constexpr std::array columns{
     Column{"concurrency", "", ColumnRole::configuration, ColumnType::text, false},
     window_column,
     receive_buffers_column,
+    pass_column,
 };
 
 constexpr std::array results{messages_per_s_column};  // of the bandwidth rows
@@ -128,7 +131,8 @@ StepGroup link_group(std::string_view metric, int src, int dst, int round, const
       .set("src_rank", std::int64_t{src})
       .set("dst_rank", std::int64_t{dst})
       .set("round", std::int64_t{round})
-      .set("concurrency", values.text(concurrency_option));
+      .set("concurrency", values.text(concurrency_option))
+      .set(std::string(pass_column.name), std::int64_t{1});
   return StepGroup{{src, dst}, std::move(cells)};
 }
 
@@ -170,93 +174,177 @@ std::variant<std::vector<Step>, std::string> linkmap_steps(const OptionValues& v
 
 // ---- the verdict -----------------------------------------------------------------------
 
-double median_of(const std::vector<double>& values) { return summarize(values).median; }
-
 template <class T>
 const T* cell(const Record& row, std::string_view column) {
   const Cell* found = row.find(column);
   return found ? std::get_if<T>(found) : nullptr;
 }
 
-std::string verdict_line(std::string_view metric, std::span<const LinkValue> links,
-                         const std::vector<std::string>& names, const SlowLinks& slow, bool directed) {
-  const bool is_bandwidth = metric == bandwidth;
-  const std::string_view unit = is_bandwidth ? "MB/s" : "us";
-  const auto figure = [&](double value) { return fmt::format("{:.{}f} {}", value, is_bandwidth ? 0 : 2, unit); };
+std::int64_t pass_of(const Record& row) {
+  const auto* pass = cell<std::int64_t>(row, pass_column.name);
+  return pass ? *pass : 1;
+}
+
+// A link row's figures, or nothing for a row that is not one.
+struct LinkRow {
+  std::string_view metric;
+  int src;
+  int dst;
+  double value;  // MB/s or us
+  double best;   // the favourable end of the median's CI, in the same unit
+};
+
+std::optional<LinkRow> link_row(const Record& row) {
+  const auto* metric = cell<std::string>(row, "metric");
+  const auto* src = cell<std::int64_t>(row, "src_rank");
+  const auto* dst = cell<std::int64_t>(row, "dst_rank");
+  const auto* median = cell<double>(row, "median_us");
+  const auto* fastest = cell<double>(row, "ci_low_us");
+  const auto* rate = cell<double>(row, "bandwidth_mb_s");
+  if (!metric || !src || !dst || !median || !fastest || !rate) return std::nullopt;
+  LinkRow link{*metric, static_cast<int>(*src), static_cast<int>(*dst), *median, *fastest};
+  if (*metric == bandwidth) {
+    link.value = *rate;
+    link.best = *fastest > 0 ? *rate * *median / *fastest : *rate;
+  }
+  return link;
+}
+
+// The endpoints of the rows by index, named by host, or host:rank where a host has several.
+struct Endpoints {
+  std::map<int, int> index;  // by rank
+  std::vector<std::string> names;
+};
+
+Endpoints endpoints_of(std::span<const Record> rows) {
+  std::map<int, std::string> host_of;
+  for (const Record& row : rows) {
+    const auto link = link_row(row);
+    if (!link) continue;
+    host_of[link->src] = *cell<std::string>(row, "src_host");
+    host_of[link->dst] = *cell<std::string>(row, "dst_host");
+  }
+  std::set<std::string> hosts;
+  for (const auto& [rank, host] : host_of) hosts.insert(host);
+  Endpoints endpoints;
+  for (const auto& [rank, host] : host_of) {
+    endpoints.index[rank] = static_cast<int>(endpoints.names.size());
+    endpoints.names.push_back(hosts.size() == host_of.size() ? host : fmt::format("{}:{}", host, rank));
+  }
+  return endpoints;
+}
+
+// Each link of `metric` measured at `pass`: the median of its figures over the repeats.
+std::vector<LinkValue> links_at(std::span<const Record> rows, std::string_view metric, std::int64_t pass,
+                                const Endpoints& endpoints) {
+  std::map<std::pair<int, int>, std::pair<std::vector<double>, std::vector<double>>> figures;
+  for (const Record& row : rows) {
+    const auto link = link_row(row);
+    if (!link || link->metric != metric || pass_of(row) != pass) continue;
+    auto& [values, bests] = figures[{link->src, link->dst}];
+    values.push_back(link->value);
+    bests.push_back(link->best);
+  }
+  std::vector<LinkValue> links;
+  for (const auto& [ends, figure] : figures) {
+    links.push_back(LinkValue{endpoints.index.at(ends.first), endpoints.index.at(ends.second),
+                              summarize(figure.first).median, summarize(figure.second).median});
+  }
+  return links;
+}
+
+SlowLinkRule rule_for(std::string_view metric, const OptionValues& values) {
+  return SlowLinkRule{.higher_is_better = metric == bandwidth, .min_change = values.real(outlier_change_option)};
+}
+
+// The sweep's rows of every link the verdict would flag (and every link of a host it would
+// flag): what is measured again before the verdict.
+std::vector<std::size_t> linkmap_measure_again(std::span<const Record> rows, const OptionValues& values) {
+  const Endpoints endpoints = endpoints_of(rows);
+  const int count = static_cast<int>(endpoints.names.size());
+  std::vector<std::size_t> suspects;
+  if (count < 3) return suspects;  // nothing can be singled out
+  for (const std::string_view metric : {latency, bandwidth}) {
+    const std::vector<LinkValue> links = links_at(rows, metric, 1, endpoints);
+    const SlowLinks slow = find_slow_links(links, count, rule_for(metric, values));
+    std::set<std::pair<int, int>> flagged;
+    for (const std::size_t i : slow.links) flagged.insert({links[i].a, links[i].b});
+    for (const LinkValue& link : links) {
+      for (const int host : slow.hosts) {
+        if (link.a == host || link.b == host) flagged.insert({link.a, link.b});
+      }
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const auto link = link_row(rows[r]);
+      if (!link || link->metric != metric || pass_of(rows[r]) != 1) continue;
+      if (flagged.count({endpoints.index.at(link->src), endpoints.index.at(link->dst)}) != 0) suspects.push_back(r);
+    }
+  }
+  return suspects;
+}
+
+std::string verdict_line(std::string_view metric, std::span<const LinkValue> first,
+                         std::span<const LinkValue> again, const std::vector<std::string>& names,
+                         const SlowLinks& slow) {
+  const bool directed = metric == bandwidth;
+  const std::string_view unit = directed ? "MB/s" : "us";
+  const auto figure = [&](double value) { return fmt::format("{:.{}f} {}", value, directed ? 0 : 2, unit); };
+  const auto name = [&](const LinkValue& link) {
+    return fmt::format("{}{}{}", names[static_cast<std::size_t>(link.a)], directed ? "->" : "-",
+                       names[static_cast<std::size_t>(link.b)]);
+  };
+  const auto change = [&](double value) {
+    return slow.reference_median > 0 ? (value / slow.reference_median - 1) * 100 : 0;
+  };
+  const auto second_look = [&](const LinkValue& link) -> const LinkValue* {
+    for (const LinkValue& other : again) {
+      if (other.a == link.a && other.b == link.b) return &other;
+    }
+    return nullptr;
+  };
   const bool flagged = !slow.hosts.empty() || !slow.links.empty();
-  std::string line = fmt::format("linkmap {}: {} link{}{}, median {}{}", metric, links.size(),
-                                 links.size() == 1 ? "" : "s", directed ? " (each direction one)" : "",
+  std::string line = fmt::format("linkmap {}: {} link{}{}, median {}{}", metric, first.size(),
+                                 first.size() == 1 ? "" : "s", directed ? " (each direction one)" : "",
                                  figure(slow.reference_median),
-                                 flagged && names.size() >= 3 ? " without the flagged hosts" : "");
+                                 !slow.hosts.empty() && names.size() >= 3 ? " without the flagged hosts" : "");
   if (names.size() < 3) return line + "; three endpoints or more are needed to single out a link or a host";
-  if (slow.hosts.empty() && slow.links.empty()) return line + "; none far from it";
+  if (!flagged) line += "; none far from it";
   std::vector<std::string> hosts;
   for (const int host : slow.hosts) hosts.push_back(names[static_cast<std::size_t>(host)]);
+  if (!hosts.empty()) line += fmt::format("; slow hosts: {}", fmt::join(hosts, " "));
   std::vector<std::string> slow_links;
   for (const std::size_t i : slow.links) {
-    const LinkValue& link = links[i];
-    const double change = slow.reference_median > 0 ? (link.value / slow.reference_median - 1) * 100 : 0;
-    slow_links.push_back(fmt::format("{}{}{} {} ({:+.0f}%)", names[static_cast<std::size_t>(link.a)],
-                                  directed ? "->" : "-", names[static_cast<std::size_t>(link.b)],
-                                  figure(link.value), change));
+    const LinkValue& link = first[i];
+    const LinkValue* second = second_look(link);
+    const double value = second ? (directed ? std::max(link.value, second->value) : std::min(link.value, second->value))
+                                : link.value;
+    slow_links.push_back(fmt::format("{} {} ({:+.0f}%)", name(link), figure(value), change(value)));
   }
-  if (!hosts.empty()) line += fmt::format("; slow hosts: {}", fmt::join(hosts, " "));
   if (!slow_links.empty()) line += fmt::format("; slow links: {}", fmt::join(slow_links, ", "));
+  // What one measurement alone flagged: said, so that a flaky fabric shows.
+  std::vector<std::string> cleared;
+  for (const std::size_t i : slow.cleared_links) {
+    const LinkValue& link = first[i];
+    const LinkValue* second = second_look(link);
+    cleared.push_back(fmt::format("{} {:+.0f}%, then {:+.0f}%", name(link), change(link.value),
+                                  second ? change(second->value) : 0.0));
+  }
+  if (!cleared.empty()) line += fmt::format("; slow once, not when measured again: {}", fmt::join(cleared, ", "));
   return line;
 }
 
 RowsVerdict linkmap_verdict(std::span<const Record> rows, const OptionValues& values) {
-  // Per link and metric, its figures over repeats: the median, and the best its CI allows.
-  struct Figures {
-    std::vector<double> values;
-    std::vector<double> bests;
-  };
-  std::map<std::tuple<std::string, int, int>, Figures> figures;
-  std::map<int, std::string> host_of;
-  for (const Record& row : rows) {
-    const auto* metric = cell<std::string>(row, "metric");
-    const auto* src = cell<std::int64_t>(row, "src_rank");
-    const auto* dst = cell<std::int64_t>(row, "dst_rank");
-    const auto* median = cell<double>(row, "median_us");
-    const auto* fastest = cell<double>(row, "ci_low_us");  // the favourable end of the median's CI
-    const auto* rate = cell<double>(row, "bandwidth_mb_s");
-    if (!metric || !src || !dst || !median || !fastest || !rate) continue;
-    auto& link = figures[{*metric, static_cast<int>(*src), static_cast<int>(*dst)}];
-    if (*metric == bandwidth) {
-      link.values.push_back(*rate);
-      link.bests.push_back(*fastest > 0 ? *rate * *median / *fastest : *rate);
-    } else {
-      link.values.push_back(*median);
-      link.bests.push_back(*fastest);
-    }
-    host_of[static_cast<int>(*src)] = *cell<std::string>(row, "src_host");
-    host_of[static_cast<int>(*dst)] = *cell<std::string>(row, "dst_host");
-  }
-  // Endpoints by index; named by host, or host:rank where a host has several endpoints.
-  std::map<int, int> index;
-  std::vector<std::string> names;
-  std::vector<std::string> hosts;
-  for (const auto& [rank, host] : host_of) hosts.push_back(host);
-  const bool unique_hosts = std::set<std::string>(hosts.begin(), hosts.end()).size() == hosts.size();
-  for (const auto& [rank, host] : host_of) {
-    index[rank] = static_cast<int>(names.size());
-    names.push_back(unique_hosts ? host : fmt::format("{}:{}", host, rank));
-  }
+  const Endpoints endpoints = endpoints_of(rows);
+  const std::vector<std::string>& names = endpoints.names;
   RowsVerdict verdict;
   bool flagged = false;
   for (const std::string_view metric : {latency, bandwidth}) {
-    std::vector<LinkValue> links;
-    for (const auto& [key, link] : figures) {
-      if (std::get<0>(key) != metric) continue;
-      links.push_back(LinkValue{index[std::get<1>(key)], index[std::get<2>(key)], median_of(link.values),
-                                median_of(link.bests)});
-    }
-    if (links.empty()) continue;
-    const SlowLinks slow = find_slow_links(links, static_cast<int>(names.size()),
-                                           SlowLinkRule{.higher_is_better = metric == bandwidth,
-                                                        .min_change = values.real(outlier_change_option)});
+    const std::vector<LinkValue> first = links_at(rows, metric, 1, endpoints);
+    if (first.empty()) continue;
+    const std::vector<LinkValue> again = links_at(rows, metric, 2, endpoints);
+    const SlowLinks slow = confirm_slow_links(first, again, static_cast<int>(names.size()), rule_for(metric, values));
     if (names.size() >= 3) flagged = flagged || !slow.hosts.empty() || !slow.links.empty();
-    verdict.lines.push_back(verdict_line(metric, links, names, slow, metric == bandwidth));
+    verdict.lines.push_back(verdict_line(metric, first, again, names, slow));
   }
   if (flagged && values.flag(fail_on_outliers_option)) {
     verdict.failure = "linkmap flagged slow links or hosts (--fail-on-outliers)";
@@ -275,6 +363,7 @@ constinit const PatternDefinition linkmap_pattern{
     .configuration_columns = columns,
     .result_columns = results,
     .steps = linkmap_steps,
+    .measure_again = linkmap_measure_again,
     .verdict = linkmap_verdict,
 };
 

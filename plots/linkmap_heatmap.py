@@ -1,7 +1,8 @@
 """linkmap's rows as matrices: bandwidth from each endpoint (row) to each other (column), and
 latency of each pair (drawn both ways: it is measured once per pair). With --repeat, or
-several files, a cell is the median of its measurements. Links the run's verdict flagged are
-outlined, so the picture says what the text said.
+several files, a cell is the median of its measurements in the sweep (`pass` 1: the second
+looks at suspect links only decide the verdict). Links the run's verdict flagged are outlined,
+so the picture says what the text said.
 """
 
 import statistics
@@ -22,7 +23,7 @@ def matrix(rows, metric, column, names):
     index = {rank: i for i, rank in enumerate(names)}
     cells = {}
     for r in rows:
-        if r["metric"] != metric or r.get(column) is None:
+        if r["metric"] != metric or r.get(column) is None or r.get("pass", 1) not in (1, None):
             continue
         a, b = index[r["src_rank"]], index[r["dst_rank"]]
         cells.setdefault((a, b), []).append(r[column])
@@ -38,7 +39,7 @@ def flagged_links(notes, metric):
     for key, text in notes:
         if key != "verdict" or not text.startswith(f"linkmap {metric}:") or "slow links: " not in text:
             continue
-        for item in text.split("slow links: ", 1)[1].split(", "):
+        for item in text.split("slow links: ", 1)[1].split("; ", 1)[0].split(", "):
             link = item.split(" ", 1)[0]
             separator = "->" if "->" in link else "-"
             a, _, b = link.partition(separator)

@@ -36,6 +36,11 @@ struct Column {
   bool in_table;          // the terminal table shows it; the CSV and JSON always do
 };
 
+// Which look at a configuration a row is, for a pattern that measures what looks wrong once
+// more before judging it (linkmap): 1 the sweep, 2 the second look. Set by the harness on
+// the rows of patterns that declare it.
+inline constexpr Column pass_column{"pass", "", ColumnRole::replicate, ColumnType::integer, false};
+
 // The column every row has called `name`; throws std::logic_error for any other name (a
 // bug, caught by the tests, never a user's mistake).
 const Column& column_named(std::string_view name);

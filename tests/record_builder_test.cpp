@@ -26,10 +26,10 @@ TEST(ResultColumns, UnionOfEveryPatternHasNoDuplicatesInTheEarlierOrder) {
   const std::set<std::string> unique(columns.begin(), columns.end());
   EXPECT_EQ(unique.size(), columns.size());
   // The order every file had before patterns declared their own columns, with same_host, between_us,
-  // receive_buffers, pairs, messages_per_s and linkmap's link columns added.
+  // receive_buffers, pairs, messages_per_s, linkmap's link columns and its pass added.
   const std::vector<std::string> expected{
       "pattern", "ranks", "same_host", "bytes", "window", "receive_buffers", "pairs", "metric",
-      "src_host", "dst_host", "src_rank", "dst_rank", "round", "concurrency", "root", "root_bytes", "op", "type", "elements",
+      "src_host", "dst_host", "src_rank", "dst_rank", "round", "concurrency", "pass", "root", "root_bytes", "op", "type", "elements",
       "workers", "prefetch", "work_us", "result_bytes", "broker", "samples", "ops_per_sample",
       "min_us", "median_us", "mean_us", "max_us", "p95_us", "p99_us", "ci_low_us", "ci_high_us",
       "ci_level", "ci_rel", "cv", "outliers", "bandwidth_mb_s", "rank_avg_us", "rank_min_us", "between_us",

@@ -14,6 +14,7 @@ class Progress {
   Progress(bool enabled, std::size_t total_steps);
   ~Progress();
   void step(const std::string& what);
+  void extend(std::size_t more_steps) { total_ += more_steps; }
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -3,6 +3,7 @@
 // one rank finds becomes the same error on every rank.
 #include <mpi.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -19,6 +20,16 @@ void broadcast(MPI_Comm comm, T& value, int root = 0) {
 }
 
 void broadcast(MPI_Comm comm, std::string& text, int root = 0);
+
+template <class T>
+void broadcast(MPI_Comm comm, std::vector<T>& values, int root = 0) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  std::uint64_t count = values.size();
+  broadcast(comm, count, root);
+  values.resize(static_cast<std::size_t>(count));
+  // Nothing to send is no call: SMPI's bcast algorithms divide by the message size.
+  if (count > 0) mpi_check(MPI_Bcast(values.data(), static_cast<int>(count * sizeof(T)), MPI_BYTE, root, comm));
+}
 
 // Every rank's string, in rank order, on `root`; empty elsewhere.
 std::vector<std::string> gather_strings(MPI_Comm comm, const std::string& mine, int root = 0);

@@ -34,7 +34,7 @@ std::vector<Stage> planned_stages(const PatternDefinition& definition, const Run
                                   const Placement& placement, int launched) {
   std::vector<Stage> planned;
   if (definition.steps == nullptr) {
-    Stage stage{&definition};
+    Stage stage{&definition, &definition};
     stage.groups.push_back(StageGroup{members_of(definition, config, placement, launched)});
     planned.push_back(std::move(stage));
     return planned;
@@ -42,7 +42,7 @@ std::vector<Stage> planned_stages(const PatternDefinition& definition, const Run
   auto steps = definition.steps(config.pattern_options, placement.host_of_rank);
   if (auto* why = std::get_if<std::string>(&steps)) throw UsageError(*why);
   for (Step& step : std::get<std::vector<Step>>(steps)) {
-    Stage stage{step.measures, std::move(step.sizes)};
+    Stage stage{step.measures, &definition, std::move(step.sizes)};
     for (StepGroup& group : step.groups) {
       stage.groups.push_back(StageGroup{std::move(group.members), std::move(group.cells)});
     }

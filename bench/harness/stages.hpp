@@ -24,6 +24,7 @@ struct StageGroup {
 // group's communicator and instance.
 struct Stage {
   const PatternDefinition* definition = nullptr;  // the pattern measured
+  const PatternDefinition* owner = nullptr;       // the pattern of the run it is part of
   std::vector<std::uint64_t> sizes;               // a step's own sizes; empty: the run's
   std::vector<StageGroup> groups;
   std::size_t my_group = 0;                       // meaningful where `pattern` is set

@@ -34,6 +34,16 @@ bool far_worse(double value, double median, double mad, const SlowLinkRule& rule
   return worse > rule.fence * normal_scale * mad && relatively_worse(value, median, rule);
 }
 
+// What both sorted lists hold; what only `first` holds goes to `cleared`.
+template <class T>
+std::vector<T> flagged_twice(const std::vector<T>& first, const std::vector<T>& second, std::vector<T>& cleared) {
+  std::vector<T> both;
+  for (const T& item : first) {
+    (std::binary_search(second.begin(), second.end(), item) ? both : cleared).push_back(item);
+  }
+  return both;
+}
+
 }  // namespace
 
 SlowLinks find_slow_links(std::span<const LinkValue> links, int endpoints, const SlowLinkRule& rule) {
@@ -81,6 +91,28 @@ SlowLinks find_slow_links(std::span<const LinkValue> links, int endpoints, const
     if (slow(link.value) && slow(link.best)) result.links.push_back(i);
   }
   return result;
+}
+
+SlowLinks confirm_slow_links(std::span<const LinkValue> first, std::span<const LinkValue> again,
+                             int endpoints, const SlowLinkRule& rule) {
+  const SlowLinks before = find_slow_links(first, endpoints, rule);
+  const auto better = [&](double x, double y) {
+    if (std::isnan(x)) return y;
+    if (std::isnan(y)) return x;
+    return rule.higher_is_better ? std::max(x, y) : std::min(x, y);
+  };
+  std::vector<LinkValue> combined(first.begin(), first.end());
+  for (LinkValue& link : combined) {
+    for (const LinkValue& second : again) {
+      if (second.a != link.a || second.b != link.b) continue;
+      link.value = better(link.value, second.value);
+      link.best = better(link.best, second.best);
+    }
+  }
+  SlowLinks after = find_slow_links(combined, endpoints, rule);
+  after.hosts = flagged_twice(before.hosts, after.hosts, after.cleared_hosts);
+  after.links = flagged_twice(before.links, after.links, after.cleared_links);
+  return after;
 }
 
 }  // namespace mpibench

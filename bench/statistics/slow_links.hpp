@@ -42,8 +42,19 @@ struct SlowLinks {
   std::vector<std::size_t> links;   // indices into the input, ascending
   double reference_median = 0;      // of the links between hosts that are not slow
   double reference_mad = 0;
+  // After a second look (confirm_slow_links): flagged by the first measurement alone.
+  std::vector<int> cleared_hosts;
+  std::vector<std::size_t> cleared_links;
 };
 
 SlowLinks find_slow_links(std::span<const LinkValue> links, int endpoints, const SlowLinkRule& rule);
+
+// The verdict after a second look. A shared machine or fabric slows a healthy link now and
+// then, for one measurement; a broken one stays slow. `again` holds the links measured once
+// more (by their endpoints, in any order; typically what find_slow_links flagged in `first`).
+// A link counts at the more favourable of its two measurements, and only what both the first
+// measurement and that judgement flag is slow; the rest of the first flags are `cleared_*`.
+SlowLinks confirm_slow_links(std::span<const LinkValue> first, std::span<const LinkValue> again,
+                             int endpoints, const SlowLinkRule& rule);
 
 }  // namespace mpibench
