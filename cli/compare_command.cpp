@@ -1,14 +1,18 @@
-#include "cli/compare_command.hpp"
-
+// `mpibench compare`: the regression gate. It reads results and never initializes MPI.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 
 #include "bench/toolkit/errors.hpp"
 #include "cli/offline_command.hpp"
 #include "cli/option_groups.hpp"
 #include "cli/precision.hpp"
+#include "cli/subcommand.hpp"
+#include "results/comparison.hpp"
 #include "results/output_errors.hpp"
+#include "results/output_formats.hpp"
 #include "results/outputs.hpp"
 #include "results/result_file.hpp"
 #include "results/schema.hpp"
@@ -16,14 +20,29 @@
 namespace mpibench {
 namespace {
 
+struct CompareRequest {
+  std::vector<std::string> baseline;   // one file per launch
+  std::vector<std::string> candidate;
+  CompareSettings settings;
+  std::vector<OutputFile> output_files;  // the verdicts
+  std::string command_line;
+};
+
+// What CLI11 fills; finish_compare_request() checks and converts it.
+struct CompareOptions {
+  CompareRequest request;
+  std::string threshold = "5%";
+  std::string correction = "bh";
+  std::map<std::string, std::string, std::less<>> output_paths;
+};
+
 constexpr const char* compare_help =
     "Compare a candidate's launches with a baseline's and say which configurations got slower. "
-    "Each file is one launch (CSV as mpibench writes it; --repeat rows inside it count as one "
-    "launch); interleave the launches of the two sides so that drift hits both alike. Per "
+    "Each file is one launch (CSV or JSON as mpibench writes it; --repeat rows inside it count as "
+    "one launch); interleave the launches of the two sides so that drift hits both alike. Per "
     "configuration and size: an exact one-sided Mann-Whitney test on the launches' medians (log "
     "scale), the Hodges-Lehmann change with its Moses interval, and a correction over every row "
-    "compared. Use 8 launches a side for one pattern, 10 for 'all'. Exit: 0 no regression, 1 a "
-    "regression, 2 unusable input (incomplete or damaged files, too few launches).";
+    "compared. Use 8 launches a side for one pattern, 10 for 'all'.";
 
 std::string percent(double fraction) { return fmt::format("{:+.1f}%", fraction * 100); }
 
@@ -89,10 +108,7 @@ void write_verdicts(Outputs& outputs, const Comparison& c, const CompareRequest&
   outputs.finish_complete();
 }
 
-}  // namespace
-
 void add_compare_options(CLI::App& sub, CompareOptions& o) {
-  sub.description(compare_help);
   sub.add_option("--baseline", o.request.baseline, "The baseline's launches, one file each")
       ->required()
       ->type_name("FILE...");
@@ -129,6 +145,8 @@ CompareRequest finish_compare_request(CompareOptions o, std::string command_line
   return request;
 }
 
+// Prints the verdict table and writes the verdicts when asked. Returns the exit code: 0 no
+// regression, 1 a regression, 2 unusable input; 1 also when a verdict file cannot be written.
 int run_compare(const CompareRequest& request) {
   Comparison comparison;
   const auto compute = [&] {
@@ -150,6 +168,39 @@ int run_compare(const CompareRequest& request) {
     return comparison.regressions > 0 ? 1 : 0;
   };
   return run_offline_command(request.output_files, compute, report);
+}
+
+}  // namespace
+
+Subcommand compare_command() {
+  return Subcommand{
+      .name = "compare",
+      .summary = "compare a candidate's launches with a baseline's: the regression gate (runs without mpiexec)",
+      .description = compare_help,
+      .examples =
+          {{"for i in 1 2 3 4 5 6 7 8; do\n"
+            "  mpiexec -n 2 ./old/mpibench pingpong -q -o base-$i.csv\n"
+            "  mpiexec -n 2 ./new/mpibench pingpong -q -o cand-$i.csv\n"
+            "done",
+            "8 launches a side, interleaved, so that drift hits both alike"},
+           {"mpibench compare --baseline base-*.csv --candidate cand-*.csv", "exit 1 on a regression"},
+           {"mpibench compare --baseline base-*.csv --candidate cand-*.csv --threshold 10% -o verdicts.csv",
+            "only changes of 10% or more count; the verdicts as CSV"},
+           {"mpibench compare --baseline a.csv --candidate b.csv --single-launch",
+            "one launch a side: intervals, not a test (false alarms likely)"}},
+      .notes = "Exit status: 0 no regression; 1 a regression (or a verdict file that could not be written); "
+               "2 unusable input (incomplete or damaged files, too few launches), nothing written.",
+      .guide = "ci.md",
+      .needs_mpi = false,
+      .declare = [](CLI::App& sub) -> CommandFinish {
+        auto options = std::make_shared<CompareOptions>();
+        add_compare_options(sub, *options);
+        return [options](const std::string& command_line) -> CommandRun {
+          const CompareRequest request = finish_compare_request(std::move(*options), command_line);
+          return [request] { return run_compare(request); };
+        };
+      },
+  };
 }
 
 }  // namespace mpibench

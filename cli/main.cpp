@@ -1,6 +1,6 @@
 // mpibench's entry point: the only place that catches errors, prints them and picks the
 // exit code, so every failure reaches the user as one line and every rank exits alike.
-// Commands that need no MPI (--help, --version, list, compare, model) never initialize it.
+// Subcommands that need no MPI (--help, --version, list, compare, model) never initialize it.
 #include <mpi.h>
 
 #include <fmt/format.h>
@@ -13,40 +13,26 @@
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/simulation.hpp"
 #include "bench/harness/watchdog.hpp"
+#include "cli/command_line.hpp"
 #include "cli/launcher_rank.hpp"
-#include "cli/options.hpp"
 #include "results/async_endings.hpp"
 
 namespace {
 
 using namespace mpibench;
 
-// Under mpiexec -n N an offline command runs N times: launcher rank 0 speaks and acts, the
-// others only exit.
-int run_offline(const std::optional<Command>& command, const std::optional<std::string>& usage) {
+// Under mpiexec -n N a command without MPI runs N times: launcher rank 0 speaks and acts,
+// the others only exit.
+int run_offline(const std::optional<ParsedCommand>& command, const std::optional<std::string>& usage) {
   if (launcher_rank() != 0) return usage ? exit_usage : exit_ok;
   if (usage) {
     fmt::print(stderr, "mpibench: error: {}\n", *usage);
     return exit_usage;
   }
-  switch (command->kind) {
-    case Command::Kind::print:
-      fmt::print("{}", command->text);
-      return exit_ok;
-    case Command::Kind::list:
-      fmt::print("{}", pattern_list_text());
-      return exit_ok;
-    case Command::Kind::compare:
-      return run_compare(command->compare);
-    case Command::Kind::model:
-      return run_model(command->model);
-    case Command::Kind::run:
-      break;
-  }
-  return exit_usage;
+  return command->run();
 }
 
-int run(const std::optional<Command>& command, const std::optional<std::string>& usage, int rank) {
+int run(const std::optional<ParsedCommand>& command, const std::optional<std::string>& usage, int rank) {
   const auto error = [rank](const std::string& what) {
     if (rank == 0) fmt::print(stderr, "mpibench: error: {}\n", what);
   };
@@ -55,7 +41,7 @@ int run(const std::optional<Command>& command, const std::optional<std::string>&
     return exit_usage;
   }
   try {
-    return run_job(command->config);
+    return command->run();
   } catch (const UsageError& e) {
     error(e.what());
     return exit_usage;
@@ -75,16 +61,14 @@ int run(const std::optional<Command>& command, const std::optional<std::string>&
 
 int main(int argc, char** argv) {
   // Parsing is deterministic: every rank reaches the same command or the same error.
-  std::optional<Command> command;
+  std::optional<ParsedCommand> command;
   std::optional<std::string> usage;
   try {
     command = parse_command_line(argc, argv);
   } catch (const UsageError& e) {
     usage = e.what();
   }
-  if (command ? command->kind != Command::Kind::run : is_offline_command(argc, argv)) {
-    return run_offline(command, usage);
-  }
+  if (command ? !command->needs_mpi : !command_needs_mpi(argc, argv)) return run_offline(command, usage);
   // Threads the MPI library starts inherit this mask, so a stop signal always reaches the
   // main thread, and one that arrives during MPI_Init waits for the handlers below.
   block_async_signals_in_new_threads();

@@ -1,13 +1,17 @@
-#include "cli/model_command.hpp"
-
+// `mpibench model`: Hockney's alpha-beta model fitted to pingpong results, regime by regime.
+// It reads results and never initializes MPI.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 
 #include "bench/toolkit/errors.hpp"
 #include "cli/offline_command.hpp"
 #include "cli/option_groups.hpp"
+#include "cli/subcommand.hpp"
 #include "results/collective_prediction.hpp"
+#include "results/output_formats.hpp"
 #include "results/outputs.hpp"
 #include "results/point_to_point_model.hpp"
 #include "results/schema.hpp"
@@ -16,13 +20,27 @@
 namespace mpibench {
 namespace {
 
+struct ModelRequest {
+  std::vector<std::string> launches;     // pingpong (and reduce_local) results, one file per launch
+  std::vector<std::string> predict;      // collective results to predict
+  std::vector<OutputFile> output_files;  // the fitted segments
+  std::string command_line;
+};
+
+struct ModelOptions {
+  ModelRequest request;
+  std::map<std::string, std::string, std::less<>> output_paths;
+};
+
 constexpr const char* model_help =
     "Fit Hockney's model T(m) = alpha + beta*m to pingpong results (one-way latency), piecewise "
     "over the MPI library's protocol regimes (eager, rendezvous, ...): the breakpoints are found "
     "from the data, the number of regimes chosen by the Bayesian information criterion. Each "
     "file is one launch; with several, the medians over launches are fitted and each parameter's "
     "interval is its range over the launches' own fits. Reports alpha, beta, 1/beta (bandwidth), "
-    "Hockney's n1/2 = alpha/beta and the residuals. Exit: 0, 2 unusable input.";
+    "Hockney's n1/2 = alpha/beta and the residuals. With --predict, the collectives' cost models "
+    "(binomial trees, recursive doubling, rings, ...) evaluated with the fitted alpha and beta, "
+    "against the measured times of runs that pinned MPICH's algorithm.";
 
 // A residual beyond which the fit is said not to describe the data.
 constexpr double poor_fit = 0.25;
@@ -157,10 +175,7 @@ void write_models(Outputs& outputs, const std::vector<PointToPointModel>& models
   outputs.finish_complete();
 }
 
-}  // namespace
-
 void add_model_options(CLI::App& sub, ModelOptions& o) {
-  sub.description(model_help);
   sub.add_option("launches", o.request.launches,
                  "pingpong results, one file per launch (and reduce_local results, for --predict)")
       ->required()
@@ -180,6 +195,9 @@ ModelRequest finish_model_request(ModelOptions o, std::string command_line) {
   return request;
 }
 
+// Prints the fits (and the predictions, with --predict) and writes them when asked: the
+// predictions when there are any, with the fit in their metadata; the fitted regimes
+// otherwise. Returns the exit code: 0, 2 unusable input, 1 when an output cannot be written.
 int run_model(const ModelRequest& request) {
   std::vector<PointToPointModel> models;
   PredictionReport predictions;
@@ -220,6 +238,34 @@ int run_model(const ModelRequest& request) {
     return static_cast<int>(exit_ok);
   };
   return run_offline_command(request.output_files, compute, report);
+}
+
+}  // namespace
+
+Subcommand model_command() {
+  return Subcommand{
+      .name = "model",
+      .summary = "fit Hockney's alpha-beta model to pingpong results, regime by regime, and predict "
+                 "collectives from it (runs without mpiexec)",
+      .description = model_help,
+      .examples = {{"mpiexec -n 2 mpibench pingpong --sizes 0:4M -q -o pp.csv", "the launch to fit"},
+                   {"mpibench model pp.csv", "alpha, beta and n1/2 of each regime"},
+                   {"mpibench model pp-*.csv -o fit.csv", "several launches: each parameter's range over them"},
+                   {"MPIR_CVAR_BCAST_INTRA_ALGORITHM=binomial mpiexec -n 4 mpibench bcast -q -o bcast.csv",
+                    "a collective with its algorithm pinned (MPICH)"},
+                   {"mpibench model pp.csv --predict bcast.csv", "the binomial tree's cost against the measured times"}},
+      .notes = "Exit status: 0 fitted; 1 an output could not be written; 2 unusable input, nothing written.",
+      .guide = "models.md",
+      .needs_mpi = false,
+      .declare = [](CLI::App& sub) -> CommandFinish {
+        auto options = std::make_shared<ModelOptions>();
+        add_model_options(sub, *options);
+        return [options](const std::string& command_line) -> CommandRun {
+          const ModelRequest request = finish_model_request(std::move(*options), command_line);
+          return [request] { return run_model(request); };
+        };
+      },
+  };
 }
 
 }  // namespace mpibench

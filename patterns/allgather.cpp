@@ -1,6 +1,8 @@
 // MPI_Allgather: every rank contributes a block of `bytes` and receives every rank's block.
 #include <fmt/format.h>
 
+#include <array>
+
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/payload.hpp"
 #include "patterns/definition.hpp"
@@ -45,11 +47,17 @@ class Allgather final : public OperationPattern {
   }
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench allgather --sizes 8:256K",
+            "blocks of 8 B to 256 KiB"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition allgather_pattern{
     .name = "allgather",
     .summary = "MPI_Allgather: every rank contributes a SIZE-byte block and receives all of them",
+    .examples = examples,
     .make = make_pattern<Allgather>,
 };
 

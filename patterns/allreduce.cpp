@@ -16,12 +16,18 @@ class Allreduce final : public ReduceCollective {
   explicit Allreduce(const PatternContext& context) : ReduceCollective(context, true) {}
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench allreduce --sizes 8:1M --op max --type int",
+            "maxima of ints"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition allreduce_pattern{
     .name = "allreduce",
     .summary = "MPI_Allreduce of SIZE bytes of --type elements with --op; every rank gets the "
                "result",
+    .examples = examples,
     .options = options,
     .configuration_columns = columns,
     .make = make_pattern<Allreduce>,

@@ -1,6 +1,8 @@
 // MPI_Alltoall: every rank sends a distinct block of `bytes` to every rank (itself included).
 #include <fmt/format.h>
 
+#include <array>
+
 #include "bench/toolkit/mpi_check.hpp"
 #include "bench/toolkit/payload.hpp"
 #include "patterns/definition.hpp"
@@ -49,11 +51,17 @@ class Alltoall final : public OperationPattern {
   }
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench alltoall --sizes 8:64K -o alltoall.csv",
+            "a block to every rank"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition alltoall_pattern{
     .name = "alltoall",
     .summary = "MPI_Alltoall: every rank sends a distinct SIZE-byte block to every rank",
+    .examples = examples,
     .make = make_pattern<Alltoall>,
 };
 

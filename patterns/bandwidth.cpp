@@ -60,12 +60,20 @@ class Bandwidth final : public WindowedStream {
   }
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 2 mpibench bandwidth --sizes 4K,64K,1M --window 32",
+            "32 messages in flight"},
+    Example{"mpiexec -n 2 mpibench bandwidth --receive-buffers shared",
+            "as osu_bw receives"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition bandwidth_pattern{
     .name = "bandwidth",
     .summary = "streaming bandwidth: a window of non-blocking sends from rank 0 to rank 1, "
                "acknowledged per window",
+    .examples = examples,
     .fixed_ranks = 2,
     .options = options,
     .configuration_columns = columns,

@@ -57,11 +57,19 @@ class Bcast final : public OperationPattern {
   int root_;
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench bcast --sizes 1:1M -o bcast.csv",
+            "from rank 0"},
+    Example{"mpiexec -n 4 mpibench bcast --root 3 --sync window",
+            "from rank 3, starts on synchronized clocks"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition bcast_pattern{
     .name = "bcast",
     .summary = "MPI_Bcast of SIZE bytes from the root to every rank",
+    .examples = examples,
     .options = options,
     .configuration_columns = columns,
     .make = make_pattern<Bcast>,

@@ -51,12 +51,18 @@ class Bibw final : public WindowedStream {
   }
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 2 mpibench bibw --sizes 1K:4M -o bibw.csv",
+            "both directions at once"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition bibw_pattern{
     .name = "bibw",
     .summary = "bidirectional bandwidth: both ranks stream a window of non-blocking sends to each "
                "other at once (as osu_bibw)",
+    .examples = examples,
     .fixed_ranks = 2,
     .options = options,
     .configuration_columns = columns,

@@ -41,9 +41,18 @@ struct RowsVerdict {
   std::optional<std::string> failure;
 };
 
+// A command line that shows a pattern at work, and what it shows: its --help and manual page
+// list them.
+struct Example {
+  std::string_view command;
+  std::string_view what;
+};
+
 struct PatternDefinition {
   std::string_view name;
   std::string_view summary;  // what it measures, for `list` and --help
+  std::span<const Example> examples;
+  std::string_view guide = "running.md";  // its page under docs/
   int min_ranks = 2;
   int fixed_ranks = 0;       // ranks taking part; 0 = all launched ranks
   std::string_view sizes = default_sizes;
@@ -56,6 +65,9 @@ struct PatternDefinition {
   // Why the options cannot run on `ranks` launched ranks, if they cannot (under `all`, the
   // pattern is then skipped with a note); may be null.
   std::optional<std::string> (*check)(const OptionValues&, int ranks) = nullptr;
+  // Why `all` leaves the pattern out on these hosts (one per launched rank) though it could
+  // run (linkmap on one host: no link between hosts to map), if it does; may be null.
+  std::optional<std::string> (*left_out_of_all)(std::span<const std::string> host_of_rank) = nullptr;
   // The world ranks taking part, in the order they become the pattern's ranks, or why the
   // options name none; null: the first ranks_used(launched).
   std::variant<std::vector<int>, std::string> (*members)(const OptionValues&,

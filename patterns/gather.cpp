@@ -2,6 +2,8 @@
 // as in OSU and IMB.
 #include <fmt/format.h>
 
+#include <array>
+
 #include "bench/toolkit/mpi_check.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/rooted_blocks.hpp"
@@ -37,12 +39,18 @@ class Gather final : public RootedBlocks {
   }
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench gather --sizes 8:64K -o gather.csv",
+            "blocks of 8 B to 64 KiB to rank 0"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition gather_pattern{
     .name = "gather",
     .summary = "MPI_Gather: every rank sends a SIZE-byte block to the root (SIZE is the "
                "per-rank block)",
+    .examples = examples,
     .options = rooted_blocks_options,
     .configuration_columns = rooted_blocks_columns,
     .make = make_pattern<Gather>,

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <map>
 #include <set>
@@ -170,6 +171,15 @@ std::variant<std::vector<Step>, std::string> linkmap_steps(const OptionValues& v
     if (at_once) steps.insert(steps.end(), round_steps.begin(), round_steps.end());
   }
   return steps;
+}
+
+std::optional<std::string> linkmap_left_out_of_all(std::span<const std::string> host_of_rank) {
+  if (std::adjacent_find(host_of_rank.begin(), host_of_rank.end(), std::not_equal_to<>()) != host_of_rank.end()) {
+    return std::nullopt;
+  }
+  return fmt::format("every rank is on one host ({}): there is no link between hosts to map (run "
+                     "'mpibench linkmap' itself to compare pairs of ranks)",
+                     host_of_rank.empty() ? std::string() : host_of_rank.front());
 }
 
 // ---- the verdict -----------------------------------------------------------------------
@@ -352,16 +362,28 @@ RowsVerdict linkmap_verdict(std::span<const Record> rows, const OptionValues& va
   return verdict;
 }
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 -ppn 1 -hosts h1,h2,h3,h4 mpibench linkmap -o map.csv",
+            "every link of four hosts"},
+    Example{"mpiexec -n 16 -ppn 1 mpibench linkmap --fail-on-outliers",
+            "exit 1 when a link or host is slow"},
+    Example{"mpibench-plot map.csv -o map.png",
+            "the two matrices, slow links outlined"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition linkmap_pattern{
     .name = "linkmap",
     .summary = "all-pairs link map (as mpiGraph): latency and bandwidth of every pair of hosts, "
                "in rounds of disjoint pairs, and the links and hosts far below the rest",
+    .examples = examples,
+    .guide = "clusters.md",
     .sized_by = "--latency-bytes and --bandwidth-bytes",
     .options = options,
     .configuration_columns = columns,
     .result_columns = results,
+    .left_out_of_all = linkmap_left_out_of_all,
     .steps = linkmap_steps,
     .measure_again = linkmap_measure_again,
     .verdict = linkmap_verdict,

@@ -120,12 +120,18 @@ class MultiBandwidth final : public WindowedStream {
   int pairs_;
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench multibw --pairs 2 --sizes 8,64K",
+            "two pairs at once, and their message rate"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition multibw_pattern{
     .name = "multibw",
     .summary = "multi-pair bandwidth and message rate: P pairs stream windows at once, paired "
                "across hosts where there are several (as osu_mbw_mr)",
+    .examples = examples,
     .options = options,
     .configuration_columns = columns,
     .result_columns = results,

@@ -54,12 +54,24 @@ class PingPong final : public OperationPattern {
   }
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 2 mpibench pingpong",
+            "0 B to 4 MiB, a table on stdout"},
+    Example{"mpiexec -n 2 mpibench pingpong --sizes 1:64K -o pingpong.csv",
+            "1 B to 64 KiB, as CSV"},
+    Example{"mpiexec -n 16 mpibench pingpong --pair inter",
+            "the first two ranks on different hosts"},
+    Example{"mpibench-plot pingpong.csv -o pingpong.png",
+            "latency and bandwidth against size"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition pingpong_pattern{
     .name = "pingpong",
     .summary = "one-way latency of blocking send/recv round trips between two ranks (half the "
                "round trip), and the bandwidth it implies",
+    .examples = examples,
     .fixed_ranks = 2,
     .options = options,
     .make = make_pattern<PingPong>,

@@ -15,11 +15,17 @@ class Reduce final : public ReduceCollective {
   explicit Reduce(const PatternContext& context) : ReduceCollective(context, false) {}
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench reduce --sizes 8:1M --op sum --type double --validate",
+            "sums of doubles, checked"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition reduce_pattern{
     .name = "reduce",
     .summary = "MPI_Reduce of SIZE bytes of --type elements with --op to the root",
+    .examples = examples,
     .options = options,
     .configuration_columns = columns,
     .make = make_pattern<Reduce>,

@@ -64,12 +64,18 @@ std::optional<std::string> refuse_simulation(const OptionValues&, int) {
          "real machine (mpibench reduce_local) and give that file to mpibench model";
 }
 
+constexpr std::array examples{
+    Example{"mpiexec -n 2 mpibench reduce_local --sizes 1K:1M -o gamma.csv",
+            "the arithmetic alone, for model --predict"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition reduce_local_pattern{
     .name = "reduce_local",
     .summary = "MPI_Reduce_local of SIZE bytes of --type with --op on every rank at once: the "
                "reduction's arithmetic alone (gamma, per byte, for the cost models)",
+    .examples = examples,
     .options = options,
     .configuration_columns = columns,
     .make = make_pattern<ReduceLocal>,

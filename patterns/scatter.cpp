@@ -2,6 +2,8 @@
 // the per-rank block, as in OSU and IMB.
 #include <fmt/format.h>
 
+#include <array>
+
 #include "bench/toolkit/mpi_check.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/rooted_blocks.hpp"
@@ -35,12 +37,18 @@ class Scatter final : public RootedBlocks {
   }
 };
 
+constexpr std::array examples{
+    Example{"mpiexec -n 3 mpibench scatter --sizes 8,4K,256K --root 2",
+            "blocks of 8 B to 256 KiB from rank 2"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition scatter_pattern{
     .name = "scatter",
     .summary = "MPI_Scatter: the root sends a SIZE-byte block to every rank (SIZE is the "
                "per-rank block)",
+    .examples = examples,
     .options = rooted_blocks_options,
     .configuration_columns = rooted_blocks_columns,
     .make = make_pattern<Scatter>,

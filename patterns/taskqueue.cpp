@@ -344,7 +344,8 @@ SelfTimedRun TaskQueue::run_configuration(const Clock& clock, const OperationBud
       .set("tasks_done", outcome.done)
       .set("tasks_lost", outcome.sent - outcome.done)
       .set("tasks_per_s", tasks_per_s)
-      .set("efficiency", tasks_per_s * work_us_ * 1e-6 / workers_);
+      // Without work there is nothing to be efficient at: blank, not 0.
+      .set("efficiency", work_us_ > 0 ? Cell{tasks_per_s * work_us_ * 1e-6 / workers_} : Cell{});
   return run;
 }
 
@@ -410,6 +411,15 @@ Record TaskQueue::configuration_cells(std::size_t) const {
   return cells;
 }
 
+constexpr std::array examples{
+    Example{"mpiexec -n 4 mpibench taskqueue --sizes 0:64K --prefetch 1,4 -o tq.csv",
+            "one and four tasks in flight per worker"},
+    Example{"mpiexec -n 4 mpibench taskqueue --work-us 0,10,100 --workers 1,2,3",
+            "as the work and the workers grow"},
+    Example{"mpiexec -n 4 mpibench taskqueue --broker",
+            "client -> broker -> worker and back, as Celery"},
+};
+
 }  // namespace
 
 constinit const PatternDefinition taskqueue_pattern{
@@ -417,6 +427,7 @@ constinit const PatternDefinition taskqueue_pattern{
     .summary = "task-queue round trip: rank 0 hands tasks to workers (or, with --broker, "
                "forwards a client's tasks), workers return results; per-task round trip and "
                "tasks/s",
+    .examples = examples,
     .sizes = "0:64K",  // task payloads are small
     .options = task_options,
     .configuration_columns = configuration_columns,

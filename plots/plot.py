@@ -3,8 +3,8 @@
 error bars) and bandwidth against message size, on log axes, one line per configuration and
 file; for the task queue, also throughput against the number of workers (or payload).
 
-    python3 plots/plot.py results.csv [more.csv ...] -o results.png
-    python3 plots/plot.py launch-*.csv --pool -o pooled.png    # one line over launches
+    mpibench-plot results.csv [more.csv ...] -o results.png
+    mpibench-plot launch-*.csv --pool -o pooled.png    # one line over launches
 
 Each file is one launch and stays its own line, unless --pool: then the line is the median
 over launches with their spread (min to max) as a band. --repeat rows inside a file are drawn
@@ -12,11 +12,12 @@ at their median. A point whose size stopped before reaching its precision target
 A run of several kinds of pattern (`all`) gets a row of panels per kind, each saying which
 time its patterns report. linkmap's rows are drawn as matrices instead (linkmap_heatmap.py).
 
-    python3 plots/plot.py pp.csv --model model.csv       # the fitted regimes over the data
-    python3 plots/plot.py predicted.csv -o pred.png      # `mpibench model --predict` output
+    mpibench-plot pp.csv --model model.csv       # the fitted regimes over the data
+    mpibench-plot predicted.csv -o pred.png      # `mpibench model --predict` output
 """
 
 import argparse
+import textwrap
 import os
 import statistics
 import sys
@@ -202,12 +203,17 @@ def legend_below(ax):
 
 
 def fail(message):
-    print(f"plot.py: error: {message}", file=sys.stderr)
+    print(f"mpibench-plot: error: {message}", file=sys.stderr)
     return 2
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    paragraphs = __doc__.split("\n\n")
+    parser = argparse.ArgumentParser(
+        prog="mpibench-plot", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(" ".join(paragraphs[0].split()), 79) + "\n\n" +
+        textwrap.fill(" ".join(paragraphs[2].split()), 79),
+        epilog="examples:\n" + "\n".join(line for p in (paragraphs[1], paragraphs[3]) for line in p.splitlines()))
     parser.add_argument("csv", nargs="+", help="mpibench CSV files, one launch each")
     parser.add_argument("-o", "--output", required=True, help="picture to write (.png, .svg, .pdf)")
     parser.add_argument("--title", help="title above the plots (default: the MPI library and hosts)")

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace mpibench {
 namespace {
@@ -13,7 +14,8 @@ std::string json_value(const Cell& cell) {
   struct Visitor {
     std::string operator()(std::monostate) const { return "null"; }
     std::string operator()(std::int64_t v) const { return fmt::format("{}", v); }
-    std::string operator()(double v) const { return fmt::format("{:.6g}", v); }
+    // JSON has no NaN or infinity: a measurement that is not a number is null.
+    std::string operator()(double v) const { return std::isfinite(v) ? fmt::format("{:.6g}", v) : "null"; }
     std::string operator()(const std::string& v) const { return json_string(v); }
   };
   return std::visit(Visitor{}, cell);
@@ -22,23 +24,9 @@ std::string json_value(const Cell& cell) {
 }  // namespace
 
 std::string json_string(std::string_view text) {
-  std::string quoted = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"': quoted += "\\\""; break;
-      case '\\': quoted += "\\\\"; break;
-      case '\n': quoted += "\\n"; break;
-      case '\t': quoted += "\\t"; break;
-      case '\r': quoted += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          quoted += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          quoted += c;
-        }
-    }
-  }
-  return quoted + "\"";
+  // nlohmann-json escapes what JSON requires and replaces bytes that are not UTF-8 (U+FFFD),
+  // so no text makes the file unreadable.
+  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string BenchmarkJsonWriter::begin(const Metadata& metadata, std::span<const Column> columns) {

@@ -94,22 +94,23 @@ Comparison compare_launches(const std::vector<ResultFile>& baseline, const std::
   const std::size_t n_base = baseline.size();
   const std::size_t n_cand = candidate.size();
   const bool by_intervals = settings.single_launch && (n_base == 1 || n_cand == 1);
-  if (!by_intervals) {
-    if (n_base < 2 || n_cand < 2) {
-      throw UnusableInput(fmt::format(
-          "{} baseline and {} candidate launches: a test needs several launches a side ({} each for "
-          "{} rows); with one, --single-launch compares confidence intervals instead, and raises false "
-          "alarms",
-          n_base, n_cand, std::max<std::size_t>(8, launches_needed(common.size(), settings.alpha)), common.size()));
-    }
-    const double smallest = static_cast<double>(common.size()) * smallest_rank_test_p(n_base, n_cand);
-    if (smallest > settings.alpha) {
-      throw UnusableInput(fmt::format(
-          "{} baseline and {} candidate launches cannot show anything over {} rows: the smallest p they "
-          "give is {:.3g}, and {} rows x {:.3g} > alpha {:g}; use at least {} launches a side",
-          n_base, n_cand, common.size(), smallest_rank_test_p(n_base, n_cand), common.size(),
-          smallest_rank_test_p(n_base, n_cand), settings.alpha, launches_needed(common.size(), settings.alpha)));
-    }
+  const double smallest = static_cast<double>(common.size()) * smallest_rank_test_p(n_base, n_cand);
+  if (!by_intervals && (n_base < 2 || n_cand < 2 || smallest > settings.alpha)) {
+    // Every number the user needs at once: the fewest launches that can flag anything, and
+    // what finds changes of a few percent.
+    std::set<std::string> patterns;
+    for (const ObservationKey& key : common) patterns.insert(key.first.substr(0, key.first.find(' ')));
+    const std::size_t needed = launches_needed(common.size(), settings.alpha);
+    const std::size_t recommended = std::max<std::size_t>(needed, patterns.size() > 1 ? 10 : 8);
+    throw UnusableInput(fmt::format(
+        "{} baseline and {} candidate launches cannot flag anything over {} rows (the smallest p they give "
+        "is {:.3g}; times {} rows, above alpha {:g}): {} launches a side are the fewest that can, {} are "
+        "recommended{}{}",
+        n_base, n_cand, common.size(), smallest_rank_test_p(n_base, n_cand), common.size(), settings.alpha,
+        needed, recommended, patterns.size() > 1 ? " for several patterns" : "",
+        n_base == 1 || n_cand == 1 ? "; with one launch a side, --single-launch compares confidence intervals "
+                                     "instead, and raises false alarms"
+                                   : ""));
   }
 
   std::vector<double> p_slower, p_faster;

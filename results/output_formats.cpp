@@ -19,7 +19,7 @@ const OutputFormat formats[] = {
      make_writer<CsvWriter>},
     {"--json", "FILE.json", "JSON",
      "Also write results in Google Benchmark's JSON format, which its compare.py reads (median as "
-     "real_time in us, the other statistics as fields)",
+     "real_time in ns, every column as a field)",
      make_writer<BenchmarkJsonWriter>},
 };
 

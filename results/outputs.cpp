@@ -1,6 +1,7 @@
 #include "results/outputs.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
@@ -8,8 +9,15 @@
 
 #include "results/output_errors.hpp"
 #include "results/table_writer.hpp"
+#include "results/utf8.hpp"
 
 namespace mpibench {
+namespace {
+
+// Text as every output writes it: UTF-8 (see results/utf8.hpp).
+std::string as_utf8(std::string_view text) { return replace_invalid_utf8(text); }
+
+}  // namespace
 
 Outputs Outputs::open(const OutputRequest& request) {
   struct Wanted {
@@ -64,7 +72,7 @@ Outputs Outputs::open(const OutputRequest& request) {
 }
 
 void Outputs::set_async_reasons(const std::array<std::string, async_stop_kinds>& reasons) {
-  reasons_ = reasons;
+  for (std::size_t i = 0; i < async_stop_kinds; ++i) reasons_[i] = as_utf8(reasons[i]);
   publish();
 }
 
@@ -97,7 +105,19 @@ void Outputs::begin(const Metadata& metadata, std::span<const Column> columns) {
   columns_.assign(columns.begin(), columns.end());
   begun_ = true;  // before writing: an output that began must end, even if another failed
   publish();
-  write_each([&](Writer& w) { return w.begin(metadata, columns); });
+  // A value that is not UTF-8 (a file name typed in a Latin-1 locale) is written with its bad
+  // bytes replaced, and the metadata says so.
+  Metadata written;
+  std::vector<std::string> replaced;
+  for (const auto& [key, value] : metadata) {
+    if (!is_valid_utf8(value)) replaced.push_back(key);
+    written.emplace_back(key, as_utf8(value));
+  }
+  if (!replaced.empty()) {
+    written.emplace_back("replaced_bytes", fmt::format("bytes that are not UTF-8 replaced by U+FFFD in: {}",
+                                                       fmt::join(replaced, " ")));
+  }
+  write_each([&](Writer& w) { return w.begin(written, columns); });
 }
 
 void Outputs::row(const Record& record) {
@@ -116,12 +136,18 @@ void Outputs::row(const Record& record) {
                                          column, to_string(type)));
     }
   }
+  Record written;
+  for (const auto& [column, cell] : record.cells()) {
+    const auto* text = std::get_if<std::string>(&cell);
+    written.set(column, text ? Cell{as_utf8(*text)} : cell);
+  }
   // The endings a signal handler writes do not depend on the rows: nothing to publish.
-  write_each([&](Writer& w) { return w.row(record); });
+  write_each([&](Writer& w) { return w.row(written); });
 }
 
 void Outputs::note(std::string_view key, std::string_view text) {
-  write_each([&](Writer& w) { return w.note(key, text); });
+  const std::string written = as_utf8(text);
+  write_each([&](Writer& w) { return w.note(key, written); });
   publish();
 }
 
@@ -139,9 +165,10 @@ void Outputs::finish_incomplete(std::string_view reason) noexcept {
   finished_ = true;
   publish();
   if (!begun_) return;
+  const std::string written = as_utf8(reason);
   for (Open& o : open_) {
     try {
-      o.target.write(o.writer->finish(reason));
+      o.target.write(o.writer->finish(written));
     } catch (const std::exception&) {
       // The disk that failed may fail again: the file keeps its .partial name regardless.
     }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "results/output_errors.hpp"
+#include "results/utf8.hpp"
 
 namespace mpibench {
 namespace {
@@ -160,6 +161,8 @@ ResultFile read_result_file(const std::string& path) {
   const std::string text = buffer.str();
   if (path.ends_with(".partial")) throw refuse("a .partial file is the output of a run that has not completed");
   if (text.find('\0') != std::string::npos) throw refuse("not an mpibench result: it holds binary data");
+  // mpibench writes UTF-8 only (results/utf8.hpp): other bytes are damage.
+  if (!is_valid_utf8(text)) throw refuse("not an mpibench result: it is not UTF-8 text (damaged?)");
   if (text.starts_with("{")) return read_json_result(path, text);
 
   ResultFile file;

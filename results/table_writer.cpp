@@ -45,7 +45,7 @@ std::string TableWriter::begin(const Metadata& metadata, std::span<const Column>
     const std::string name(column.name);
     if (name == "median_us") {
       shown_.push_back({name, "median_us", 10});
-      shown_.push_back({"ci95", "ci95_us", 19});
+      shown_.push_back({"ci", "median_ci_us", 24});
       continue;
     }
     shown_.push_back({name, name, std::max<std::size_t>(name.size(), 9)});
@@ -59,7 +59,7 @@ std::string TableWriter::begin(const Metadata& metadata, std::span<const Column>
 std::string TableWriter::row(const Record& record) {
   std::vector<const Shown*> visible;
   for (const Shown& s : shown_) {
-    const Cell* cell = record.find(s.column == "ci95" ? "ci_low_us" : s.column);
+    const Cell* cell = record.find(s.column == "ci" ? "ci_low_us" : s.column);
     if (cell != nullptr && !std::holds_alternative<std::monostate>(*cell)) visible.push_back(&s);
   }
   std::string line;
@@ -72,12 +72,17 @@ std::string TableWriter::row(const Record& record) {
   for (const Shown* shown : visible) {
     const Shown& s = *shown;
     std::string text;
-    if (s.column == "ci95") {
+    if (s.column == "ci") {
       const Cell* low = record.find("ci_low_us");
       const Cell* high = record.find("ci_high_us");
       if (low != nullptr && high != nullptr) {
         text = fmt::format("[{}, {}]", table_cell("", *low), table_cell("", *high));
       }
+      // The interval covers at least 95% unless the samples were too few for that: then it
+      // says the level it reached (5 samples reach 93.75%).
+      const Cell* level = record.find("ci_level");
+      const auto* reached = level ? std::get_if<double>(level) : nullptr;
+      if (reached && *reached < 0.95 - 1e-9) text += fmt::format(" {:.4g}%", *reached * 100);
     } else if (const Cell* cell = record.find(s.column)) {
       text = table_cell(s.column, *cell);
     }
@@ -87,6 +92,8 @@ std::string TableWriter::row(const Record& record) {
 }
 
 std::string TableWriter::note(std::string_view key, std::string_view text) {
+  // A verdict is printed on stderr already ("mpibench: verdict: ..."): once on a terminal.
+  if (key == "verdict") return {};
   return fmt::format("# {}: {}\n", key, text);
 }
 

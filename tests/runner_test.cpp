@@ -150,7 +150,7 @@ TEST(Runner, SelfTimedPatternGetsWarmupThenTheStopRulesBudget) {
   ASSERT_EQ(pattern.budgets.size(), 2u);
   EXPECT_EQ(pattern.budgets[0].min_ops, 10);
   EXPECT_DOUBLE_EQ(pattern.budgets[0].max_time_s, 0.005);
-  EXPECT_EQ(pattern.budgets[1].min_ops, 1);
+  EXPECT_EQ(pattern.budgets[1].min_ops, 10);  // --min-samples operations
   EXPECT_EQ(pattern.budgets[1].max_ops, 50);  // the pattern's own count
   EXPECT_DOUBLE_EQ(pattern.budgets[1].max_time_s, 0.5);
   EXPECT_EQ(samples.completion_s.size(), 20u);

@@ -95,11 +95,18 @@ TEST(StopRule, SetsTheBudgetOfASelfTimedRun) {
   EXPECT_EQ(counted.max_ops, 1000);  // fixed mode counts, whatever the pattern's own count
   EXPECT_DOUBLE_EQ(counted.max_time_s, 0.5);
   EXPECT_EQ(fixed.count_reached(), StopReason::iterations);
+  // Adaptive: at least --min-samples operations, then the pattern's own count or the time.
   const AdaptiveStopRule adaptive(10, 100, 0.01, 2.0);
   const OperationBudget own = adaptive.self_timed_budget(50);
-  EXPECT_EQ(own.min_ops, 1);
+  EXPECT_EQ(own.min_ops, 10);
   EXPECT_EQ(own.max_ops, 50);
   EXPECT_DOUBLE_EQ(own.max_time_s, 2.0);
+  EXPECT_EQ(adaptive.self_timed_budget(500).max_ops, 500);
+  EXPECT_EQ(adaptive.self_timed_budget(4).min_ops, 4);  // never more than the count
+  // --samples 5 (min = max = 5): exactly 5, whatever the pattern's own count.
+  const OperationBudget exact = AdaptiveStopRule(5, 5, 0.01, 2.0).self_timed_budget(10000);
+  EXPECT_EQ(exact.min_ops, 5);
+  EXPECT_EQ(exact.max_ops, 5);
   EXPECT_EQ(adaptive.count_reached(), StopReason::samples);
 }
 

@@ -45,8 +45,9 @@ ExitCode run_job(const RunConfig& config) {
   mpi_check(MPI_Comm_size(world, &launched));
 
   // Checks, in the order that keeps a refused run from creating anything.
-  const Selection selection = select_patterns(config, launched);
-  RunSetting setting{world, rank, discover_placement(world), agreed_clock(world, rank), {}, 0, 0};
+  RunSetting setting{world, rank, discover_placement(world), {}, {}, 0, 0};
+  const Selection selection = select_patterns(config, setting.placement.host_of_rank);
+  setting.clock = agreed_clock(world, rank);
   BufferProvider buffers;
   if (!config.validate) buffers.share_payloads();
   std::vector<Stage> stages = make_stages(selection.definitions, world, buffers, config, setting.placement);

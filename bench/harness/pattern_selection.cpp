@@ -6,7 +6,8 @@
 
 namespace mpibench {
 
-Selection select_patterns(const RunConfig& config, int launched) {
+Selection select_patterns(const RunConfig& config, std::span<const std::string> host_of_rank) {
+  const int launched = static_cast<int>(host_of_rank.size());
   Selection selection;
   for (const std::string& name : config.patterns) {
     const PatternDefinition* definition = find_pattern(name);
@@ -19,6 +20,9 @@ Selection select_patterns(const RunConfig& config, int launched) {
           definition->min_ranks, definition->name);
     } else if (definition->check != nullptr) {
       cannot = definition->check(config.pattern_options, launched);
+    }
+    if (!cannot && config.skip_patterns_needing_more_ranks && definition->left_out_of_all != nullptr) {
+      cannot = definition->left_out_of_all(host_of_rank);
     }
     if (cannot) {
       if (!config.skip_patterns_needing_more_ranks) throw UsageError(*cannot);

@@ -2,6 +2,7 @@
 // When a message size has been measured enough. Rank 0 asks the rule after every sample
 // and broadcasts the answer, so all ranks stop together.
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -55,9 +56,12 @@ class AdaptiveStopRule final : public StopRule {
   void reset() override { next_look_ = 0; }
   std::optional<StopReason> check(const SizeProgress& progress) override;
   // The precision rule cannot judge a self-timed run (its operations overlap): the run
-  // goes to its operation count or the time budget.
+  // goes to its own operation count (taskqueue --tasks) or the time budget, after at least
+  // --min-samples operations. Its operations are its samples: --samples N is exactly N.
   OperationBudget self_timed_budget(std::int64_t default_max_ops) const override {
-    return {1, default_max_ops, max_time_s_};
+    const auto at_least = static_cast<std::int64_t>(min_samples_);
+    if (min_samples_ == max_samples_) return {at_least, at_least, max_time_s_};
+    return {std::min(at_least, default_max_ops), default_max_ops, max_time_s_};
   }
   StopReason count_reached() const override { return StopReason::samples; }
   std::string metadata_text() const override;

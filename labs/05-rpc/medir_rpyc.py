@@ -28,6 +28,9 @@ class Suma(rpyc.Service):
         return a + b
 
 server = ThreadedServer(Suma, hostname="127.0.0.1", port=int(sys.argv[1]))
+# The constructor binds; only _listen() listens. "ready" before it let the client's connect be
+# refused now and then. start() listens no second time.
+server._listen()
 print("ready", flush=True)
 server.start()
 """

@@ -1,5 +1,5 @@
 """Rows in mpibench's CSV schema from Python measurements (mpi4py, Celery, RPyC), so that
-plots/plot.py and `mpibench model` read them like mpibench's own.
+mpibench-plot and `mpibench model` read them like mpibench's own.
 
 The statistics follow bench/statistics/stats.cpp: the median, and the distribution-free 95%
 interval of the median from order statistics [x(j), x(n+1-j)], j the largest with binomial

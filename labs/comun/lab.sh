@@ -9,7 +9,7 @@ root=$(cd "$lab/../.." && pwd)
 out=${1:-$lab/resultados-$(date -u +%Y%m%d-%H%M%S)}
 mkdir -p "$out"
 python=/usr/bin/python3
-plot="$python $root/plots/plot.py"
+plot="$root/plots/mpibench-plot"
 mpich="$root/build/mpibench"
 openmpi="$root/build-openmpi/mpibench"
 # Open MPI refuses root unless told; these machines run labs as root.

@@ -93,9 +93,12 @@ def compare_refuses_too_few_launches_and_names_enough(ctx):
     base, cand = sides(ctx, 3, 0.5)
     proc = compare(ctx, base, cand)
     check(proc.returncode == 2, f"exit {proc.returncode}")
-    check(error_lines(proc.stderr) and "use at least 4 launches a side" in error_lines(proc.stderr)[0], proc.stderr)
+    # One refusal names every number: the fewest launches that can flag anything, and the advice.
+    check(error_lines(proc.stderr) and "4 launches a side are the fewest that can, 8 are recommended"
+          in error_lines(proc.stderr)[0], proc.stderr)
     one_each = compare(ctx, base[:1], cand[:1])
-    check(one_each.returncode == 2 and "--single-launch" in one_each.stderr, one_each.stderr)
+    check(one_each.returncode == 2 and "--single-launch" in one_each.stderr
+          and "4 launches a side are the fewest that can, 8 are recommended" in one_each.stderr, one_each.stderr)
     single = compare(ctx, base[:1], cand[:1], "--single-launch")
     check(single.returncode == 1, f"a 50% change with intervals apart: exit {single.returncode}")
     check("false alarms are likely" in single.stderr, single.stderr)

@@ -316,7 +316,7 @@ def csv_to_stdout_replaces_the_table(ctx):
     proc = ctx.run(2, "pingpong", "--sizes", "8,64", "--samples", "3", "-o", "-")
     check(proc.stdout.startswith("# schema_version: 2\n"), proc.stdout[:200])
     check(proc.stdout.endswith("# end: complete, 2 rows\n"), proc.stdout[-200:])
-    check("ci95_us" not in proc.stdout, "the table was mixed into the CSV")
+    check("median_ci_us" not in proc.stdout, "the table was mixed into the CSV")
 
 
 @case("mpi")

@@ -141,7 +141,8 @@ def check_task_accounting(r, where):
     check(r["samples"] == r["tasks_done"], f"{where}: one round trip per task done")
     check(r["tasks_per_s"] > 0, f"{where}: no throughput")
     check(r["p95_us"] <= r["p99_us"] <= r["max_us"], f"{where}: p95/p99/max out of order")
-    check(r["efficiency"] >= 0, f"{where}: negative efficiency")
+    # Without work, efficiency means nothing: blank, not 0.
+    check((r["efficiency"] is None) == (r["work_us"] == 0), f"{where}: efficiency {r['efficiency']} at work {r['work_us']}")
     if r["work_us"] > 0:
         # Every task holds a worker for work_us, so no round trip is shorter and the workers
         # cannot be busier than all of the time.
