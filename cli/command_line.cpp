@@ -184,6 +184,10 @@ ParsedCommand parse_command_line(int argc, const char* const* raw_argv) {
   } catch (const CLI::CallForAllHelp&) {
     return print(app.help("", CLI::AppFormatMode::All));
   } catch (const CLI::RequiredError& e) {
+    // A required option missing because it was mistyped: the typo is what to say.
+    if (!app.get_subcommands().empty() && !app.get_subcommands().front()->remaining().empty()) {
+      throw unexpected_arguments(*app.get_subcommands().front());
+    }
     if (app.get_subcommands().empty()) {
       throw UsageError(fmt::format("no pattern given; choose one of: {}, all (see 'mpibench --help')", pattern_names()));
     }

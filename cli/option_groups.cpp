@@ -4,6 +4,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <string>
+
+#include "cli/size_list.hpp"
 
 
 namespace mpibench {
@@ -42,6 +45,18 @@ const CLI::Validator seed_number(
     },
     "");
 
+// A number of bytes as --sizes reads one ("64K", "1M"), rewritten to its count before the
+// option's own range check.
+const CLI::Validator byte_count(
+    [](std::string& text) -> std::string {
+      try {
+        text = std::to_string(parse_size(text));
+      } catch (const std::exception& e) {
+        return e.what();
+      }
+      return {};
+    },
+    "");
 
 // The CLI11 check of a declared option: a range, a sign, or a set of words.
 CLI::Validator check_of(const PatternOption& option) {
@@ -94,6 +109,7 @@ void add_pattern_options(CLI::App& sub, std::span<const PatternOption* const> op
         made = bind<std::vector<double>>(sub, *option, value)->delimiter(',');
         break;
     }
+    if (option->bytes) made->transform(byte_count);
     if (option->kind != OptionKind::flag) made->check(check_of(*option));
     if (!option->type_name.empty()) made->type_name(std::string(option->type_name));
     if (!option->default_text.empty() && option->kind != OptionKind::flag) {
@@ -103,11 +119,7 @@ void add_pattern_options(CLI::App& sub, std::span<const PatternOption* const> op
   }
 }
 
-namespace {
-
 std::string percent(double fraction) { return fmt::format("{:g}%", fraction * 100); }
-
-}  // namespace
 
 void add_output_options(CLI::App& sub, std::map<std::string, std::string, std::less<>>& paths,
                         const char* what_is_written) {

@@ -38,6 +38,9 @@ void add_output_options(CLI::App& sub, std::map<std::string, std::string, std::l
 // The files asked for, in the formats' order.
 std::vector<OutputFile> output_files(const std::map<std::string, std::string, std::less<>>& paths);
 
+// A fraction as --precision shows it: "1%".
+std::string percent(double fraction);
+
 // Sizes, output, stop rule, warm-up, synchronization, repeats, validation, limits.
 void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_default);
 

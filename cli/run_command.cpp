@@ -1,6 +1,7 @@
 #include "cli/run_command.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <memory>
 
@@ -20,6 +21,42 @@ std::string run_notes() {
          "rows), or a verdict made a gate failed; 2 bad input, found before any file is created or "
          "deleted; 128+N stopped by signal N.";
 }
+
+namespace {
+
+// The settings of `config` as options, given or default, in --help's order: the metadata's
+// `options` line, and what the test of --help's defaults compares them with.
+std::string options_in_effect(const RunConfig& config, std::span<const PatternOption* const> declared) {
+  std::vector<std::string> words{fmt::format("--sizes {}", size_list_text(config.sizes))};
+  if (config.iterations) {
+    words.push_back(fmt::format("--iterations {}", *config.iterations));
+  } else {
+    words.push_back(fmt::format("--precision {}", percent(config.precision)));
+    words.push_back(fmt::format("--min-samples {}", config.min_samples));
+    words.push_back(fmt::format("--max-samples {}", config.max_samples));
+    words.push_back(fmt::format("--max-time {:g}", config.max_time_s));
+  }
+  words.push_back(fmt::format("--sync {}", config.sync == SyncMethod::window ? "window" : "barrier"));
+  words.push_back(fmt::format("--repeat {}", config.repeat));
+  words.push_back(fmt::format("--seed {}", config.seed));
+  if (config.drop_outliers) words.emplace_back("--drop-outliers");
+  if (config.validate) words.emplace_back("--validate");
+  if (config.time_limit_s) words.push_back(fmt::format("--time-limit {:g}", *config.time_limit_s));
+  if (config.memory_limit_bytes) words.push_back(fmt::format("--memory-limit {}", *config.memory_limit_bytes));
+  for (const PatternOption* option : declared) {
+    if (option->hidden()) continue;
+    const OptionValue& value = config.pattern_options.value(*option);
+    if (option->kind == OptionKind::flag) {
+      if (std::get<bool>(value)) words.push_back(fmt::format("--{}", option->name()));
+      continue;
+    }
+    const std::string text = option_value_text(value);
+    if (!text.empty()) words.push_back(fmt::format("--{} {}", option->name(), text));
+  }
+  return fmt::format("{}", fmt::join(words, " "));
+}
+
+}  // namespace
 
 CommandFinish declare_run(CLI::App& sub, std::span<const PatternDefinition* const> patterns, bool all,
                           std::string_view sizes_default) {
@@ -66,6 +103,8 @@ CommandFinish declare_run(CLI::App& sub, std::span<const PatternDefinition* cons
     config.output_files = output_files(raw->output_paths);
     if (raw->time_limit_s > 0) config.time_limit_s = raw->time_limit_s;
     config.command_line = command_line;
+    config.options = options_in_effect(config, single == nullptr ? options_of(pattern_catalog())
+                                                                  : options_of(std::span(&single, 1)));
     return [config] { return static_cast<int>(run_job(config)); };
   };
 }

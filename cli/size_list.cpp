@@ -1,6 +1,7 @@
 #include "cli/size_list.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cctype>
 #include <limits>
@@ -91,6 +92,28 @@ std::vector<std::uint64_t> parse_size_list(std::string_view text) {
     start = comma + 1;
   }
   return sizes;
+}
+
+namespace {
+
+std::string size_text(std::uint64_t bytes) {
+  for (const auto& [suffix, scale] : {std::pair{'G', 1ULL << 30}, std::pair{'M', 1ULL << 20}, std::pair{'K', 1ULL << 10}}) {
+    if (bytes >= scale && bytes % scale == 0) return fmt::format("{}{}", bytes / scale, suffix);
+  }
+  return fmt::format("{}", bytes);
+}
+
+}  // namespace
+
+std::string size_list_text(std::span<const std::uint64_t> sizes) {
+  bool doubling = sizes.size() >= 3;
+  for (std::size_t i = 1; doubling && i < sizes.size(); ++i) {
+    doubling = sizes[i] == (sizes[i - 1] == 0 ? 1 : sizes[i - 1] * 2);
+  }
+  if (doubling) return fmt::format("{}:{}", size_text(sizes.front()), size_text(sizes.back()));
+  std::vector<std::string> items;
+  for (const std::uint64_t size : sizes) items.push_back(size_text(size));
+  return fmt::format("{}", fmt::join(items, ","));
 }
 
 }  // namespace mpibench

@@ -1,5 +1,7 @@
 #pragma once
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,5 +18,9 @@ std::uint64_t parse_size(std::string_view text);
 // followed by 1), e.g. "0:64K" or "3:100"; otherwise a comma list such as "8,4K,1M".
 // Every size must be at most max_message_bytes. Throws UsageError.
 std::vector<std::uint64_t> parse_size_list(std::string_view text);
+
+// The --sizes text that gives `sizes` back: "MIN:MAX" for a doubling run of three or more,
+// a comma list otherwise; K, M, G where a size is a whole number of them ("0:4M", "8,1K").
+std::string size_list_text(std::span<const std::uint64_t> sizes);
 
 }  // namespace mpibench

@@ -3,8 +3,11 @@
 include(GNUInstallDirs)
 install(TARGETS mpibench RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(PROGRAMS plots/mpibench-plot DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(FILES plots/plot.py plots/mpibench_csv.py plots/linkmap_heatmap.py plots/model_lines.py DESTINATION ${CMAKE_INSTALL_DATADIR}/mpibench/plots)
+install(FILES plots/plot.py plots/mpibench_csv.py plots/linkmap_heatmap.py plots/model_lines.py plots/axes_style.py DESTINATION ${CMAKE_INSTALL_DATADIR}/mpibench/plots)
 install(FILES README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Debian's place for the licence, as lintian looks for it.
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
+install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 
 # The stack, from the library FindMPI found (MPI_C_COMPILER picks it: mpicc.mpich or
 # mpicc.openmpi, never the mpicc alternative).
@@ -25,6 +28,7 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
 set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 # dpkg-shlibdeps adds the libraries the program links (the MPI library among them); the
 # launcher and the plot tool's Python are named here.

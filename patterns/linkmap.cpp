@@ -50,18 +50,20 @@ constexpr PatternOption latency_bytes_option{
     .kind = OptionKind::integer,
     .default_text = "8",
     .type_name = "BYTES",
-    .help = "Message size of the latency (ping-pong) measurement, in bytes",
+    .help = "Message size of the latency (ping-pong) measurement, in bytes (K, M suffixes as --sizes)",
     .min = 0,
     .max = 2147483647,
+    .bytes = true,
 };
 constexpr PatternOption bandwidth_bytes_option{
     .flags = "--bandwidth-bytes",
     .kind = OptionKind::integer,
     .default_text = "1048576",
     .type_name = "BYTES",
-    .help = "Message size of the bandwidth (streaming) measurement, in bytes",
+    .help = "Message size of the bandwidth (streaming) measurement, in bytes (K, M suffixes as --sizes)",
     .min = 1,
     .max = 2147483647,
+    .bytes = true,
 };
 constexpr PatternOption fail_on_outliers_option{
     .flags = "--fail-on-outliers",

@@ -1,6 +1,7 @@
 #include "patterns/pattern_option.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <charconv>
 #include <stdexcept>
@@ -46,6 +47,18 @@ OptionValue parse_option_value(const PatternOption& option, std::string_view tex
     case OptionKind::real_list: return list_from<double>(text);
   }
   throw std::logic_error("unknown option kind");
+}
+
+std::string option_value_text(const OptionValue& value) {
+  struct Visitor {
+    std::string operator()(std::int64_t v) const { return fmt::format("{}", v); }
+    std::string operator()(double v) const { return fmt::format("{:g}", v); }
+    std::string operator()(const std::string& v) const { return v; }
+    std::string operator()(bool v) const { return v ? "true" : "false"; }
+    std::string operator()(const std::vector<std::int64_t>& v) const { return fmt::format("{}", fmt::join(v, ",")); }
+    std::string operator()(const std::vector<double>& v) const { return fmt::format("{:g}", fmt::join(v, ",")); }
+  };
+  return std::visit(Visitor{}, value);
 }
 
 void OptionValues::set(const PatternOption& option, OptionValue value) {

@@ -27,6 +27,7 @@ struct PatternOption {
   bool min_excluded = false;      // a real that must be above `min`, not at it
   std::string_view choices;       // text: the allowed values, separated by spaces
   bool is_rank = false;           // a rank of the pattern's communicator: below its size
+  bool bytes = false;             // an integer of bytes: the command line takes K, M, G as --sizes does
 
   // The long name without dashes ("window"): the key of its value.
   std::string_view name() const;
@@ -40,6 +41,10 @@ using OptionValue = std::variant<std::int64_t, double, std::string, bool,
 // std::invalid_argument with a message for the user.
 OptionValue parse_option_value(const PatternOption& option, std::string_view text);
 
+// `value` as a user would type it, so that parse_option_value gives it back; a flag's text is
+// "true" or "false".
+std::string option_value_text(const OptionValue& value);
+
 // The values of the pattern options of a run, by option name. Every declared option has
 // one (its default unless given); reading an option that was never declared is a bug.
 class OptionValues {
@@ -52,6 +57,7 @@ class OptionValues {
   bool flag(const PatternOption& option) const;
   const std::vector<std::int64_t>& integers(const PatternOption& option) const;
   const std::vector<double>& reals(const PatternOption& option) const;
+  const OptionValue& value(const PatternOption& option) const { return at(option); }
 
  private:
   const OptionValue& at(const PatternOption& option) const;

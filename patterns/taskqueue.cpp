@@ -54,9 +54,10 @@ constexpr PatternOption result_bytes_option{
     .kind = OptionKind::integer,
     .default_text = "8",
     .type_name = "BYTES",
-    .help = "Size of each result (the task's id and a checksum of its payload, padded)",
+    .help = "Size of each result (the task's id and a checksum of its payload, padded; K, M suffixes as --sizes)",
     .min = task::min_result_bytes,
     .max = 1 << 30,
+    .bytes = true,
 };
 constexpr PatternOption broker_option{
     .flags = "--broker",

@@ -47,10 +47,10 @@ def draw_predictions(time_ax, ratio_ax, results):
                       label=f"{pattern} ({ranks} ranks, {algorithm})")
     for ax in (time_ax, ratio_ax):
         ax.set_xscale("log", base=2)
-        ax.set_xlabel("message size (bytes; 0 B drawn at 0.5)")
+        ax.set_xlabel("message size")
         ax.grid(True, which="both", alpha=0.3)
     time_ax.set_yscale("log")
-    time_ax.set_ylabel("completion time, median (µs)")
+    time_ax.set_ylabel("median (µs)")
     time_ax.set_title("collectives: measured (points) and predicted (lines)", fontsize=10)
     ratio_ax.axhline(1, color="black", linewidth=0.8)
     ratio_ax.set_ylabel("measured / predicted")

@@ -23,20 +23,18 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import axes_style  # noqa: E402
 import linkmap_heatmap  # noqa: E402
 import model_lines  # noqa: E402
 import mpibench_csv  # noqa: E402
 
 # Panels for patterns that report the same kind of time, in this order.
 GROUPS = [
-    ("point-to-point", {"pingpong", "bandwidth"},
-     "one-way latency (pingpong: round trip / 2)\nor time per window (bandwidth), median (µs)"),
-    ("rooted collectives", {"bcast", "scatter", "gather", "reduce"},
-     "completion time: slowest rank, median (µs)"),
-    ("all-to-all collectives", {"allreduce", "allgather", "alltoall"},
-     "completion time: slowest rank, median (µs)"),
+    ("point-to-point", {"pingpong", "bandwidth"}, "one-way latency (pingpong), time per window (bandwidth)"),
+    ("rooted collectives", {"bcast", "scatter", "gather", "reduce"}, "completion time of the slowest rank"),
+    ("all-to-all collectives", {"allreduce", "allgather", "alltoall"}, "completion time of the slowest rank"),
     # celery: the labs' Celery application, written in mpibench's schema (labs/04-colas-de-tareas).
-    ("task queue", {"taskqueue", "celery"}, "round trip per task, median (µs)"),
+    ("task queue", {"taskqueue", "celery"}, "round trip per task"),
 ]
 
 
@@ -154,8 +152,9 @@ def draw_group(lat_ax, bw_ax, lines, results, pool):
     for ax in (lat_ax, bw_ax):
         ax.set_xscale("log", base=2)
         ax.set_yscale("log")
-        ax.set_xlabel("message size (bytes; 0 B drawn at 0.5)")
+        ax.set_xlabel("message size")
         ax.grid(True, which="both", alpha=0.3)
+    lat_ax.set_ylabel("median (µs)")
     bw_ax.set_ylabel("bandwidth (MB/s, 10^6 B/s)")
 
 
@@ -171,6 +170,7 @@ def draw_throughput(ax, rows):
     if not rows:
         ax.set_xscale("log", base=2)
         ax.set_yscale("log")
+        ax.set_xlabel("task payload size")
         ax.set_ylabel("tasks per second")
         return
     by_workers = len({r["workers"] for r in rows}) > 1
@@ -190,16 +190,44 @@ def draw_throughput(ax, rows):
         ax.set_xlabel("workers")
     else:
         ax.set_xscale("log", base=2)
-        ax.set_xlabel("task payload (bytes; 0 B drawn at 0.5)")
+        ax.set_xlabel("task payload size")
     ax.set_ylabel("tasks per second")
     ax.set_yscale("log")
     ax.grid(True, which="both", alpha=0.3)
 
 
-def legend_below(ax):
-    """Below the panel, never over the data."""
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=1, frameon=False)
+def legend_lines(ax):
+    return len(ax.get_legend_handles_labels()[1])
+
+
+def legend_below(legend_ax, ax):
+    """`ax`'s legend in the row below it, an axes of its own: never over the data or the
+    axis labels, however many lines it has."""
+    legend_ax.axis("off")
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        legend_ax.legend(handles, labels, fontsize=7, loc="upper center", ncol=1, frameon=False)
+
+
+def style_axes(ax):
+    """Once everything is drawn: a log axis of sizes in bytes, and log values with two labels
+    a decade or more (axes_style.py)."""
+    if ax.get_xscale() == "log" and "size" in ax.get_xlabel():
+        axes_style.size_axis(ax)
+    if ax.get_yscale() == "log":
+        axes_style.log_value_axis(ax)
+
+
+def interval_text(rows):
+    """What the error bars are, at the confidence level the intervals reached: 95% unless a
+    size had too few samples (5 samples reach 93.75%)."""
+    levels = [r["ci_level"] for r in rows if r.get("ci_level") is not None]
+    lowest = min(levels) if levels else 0.95
+    if lowest >= 0.95 - 1e-9:
+        return "bars: 95% CI of the median"
+    if max(levels) < 0.95 - 1e-9 and len(set(levels)) == 1:
+        return f"bars: {lowest * 100:.4g}% CI of the median"
+    return f"bars: CI of the median, {lowest * 100:.4g}% to 95%"
 
 
 def fail(message):
@@ -207,96 +235,125 @@ def fail(message):
     return 2
 
 
-def main():
-    paragraphs = __doc__.split("\n\n")
-    parser = argparse.ArgumentParser(
-        prog="mpibench-plot", formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=textwrap.fill(" ".join(paragraphs[0].split()), 79) + "\n\n" +
-        textwrap.fill(" ".join(paragraphs[2].split()), 79),
-        epilog="examples:\n" + "\n".join(line for p in (paragraphs[1], paragraphs[3]) for line in p.splitlines()))
-    parser.add_argument("csv", nargs="+", help="mpibench CSV files, one launch each")
-    parser.add_argument("-o", "--output", required=True, help="picture to write (.png, .svg, .pdf)")
-    parser.add_argument("--title", help="title above the plots (default: the MPI library and hosts)")
-    parser.add_argument("--pool", action="store_true",
-                        help="one line per configuration over all files: the median over launches, "
-                             "their range as a band")
-    parser.add_argument("--model", metavar="MODEL.csv",
-                        help="`mpibench model ... -o MODEL.csv`: its regimes drawn over the point-to-point panel")
-    parser.add_argument("--allow-incomplete", action="store_true",
-                        help="draw runs that did not complete (or .partial files); the picture says so")
-    args = parser.parse_args()
-
-    try:
-        results = [mpibench_csv.read(path, args.allow_incomplete) for path in args.csv]
-    except mpibench_csv.InputError as e:
-        return fail(e)
-    model = None
-    try:
-        if args.model:
-            model = mpibench_csv.read(args.model)
-    except mpibench_csv.InputError as e:
-        return fail(e)
-    predictions = [r for r in results if model_lines.is_predictions(r)]
-    results = [r for r in results if not model_lines.is_predictions(r)]
-    lines = lines_of(results, args.pool)
-    link_rows = [r for result in results for r in result.rows if r.get("pattern") == "linkmap"]
-    link_notes = [note for result in results for note in result.notes]
-    if not lines and not link_rows and not predictions:
-        return fail(f"no result rows in {', '.join(mpibench_csv.shown(p) for p in args.csv)}")
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError as e:
-        return fail(f"matplotlib is missing ({e}); install python3-matplotlib and run with /usr/bin/python3")
-
+def build_figure(plt, results, predictions, lines, link_rows, link_notes, model, args):
+    """The whole picture, not yet saved: a row of two panels per kind of pattern (time and
+    bandwidth, or throughput), the link map, the predictions; each panel's legend in a row of
+    its own below it; the title over the top panels with no band between."""
     by_group = {}
     for key, rows in lines.items():
         by_group.setdefault(group_of(dict(key[0]).get("pattern")), {})[key] = rows
-    groups = [g for g in [name for name, _, _ in GROUPS] + ["other"] if g in by_group]
-    task_rows = [r for rows in by_group.get("task queue", {}).values() for r in rows]
-    legend_lines = max([len(v) for v in by_group.values()] + [model_lines.legend_lines(predictions)])
-    row_height = 4.2 + 0.16 * legend_lines
-    panel_rows = len(groups) + (1 if link_rows else 0) + (1 if predictions else 0)
-    fig, axes = plt.subplots(panel_rows, 2, squeeze=False, figsize=(13, row_height * panel_rows))
-    if link_rows:
-        linkmap_heatmap.draw(axes[len(groups)], link_rows, link_notes)
-    if predictions:
-        model_lines.draw_predictions(axes[-1][0], axes[-1][1], predictions)
-        legend_below(axes[-1][0])
-        legend_below(axes[-1][1])
-    for row, group in enumerate(groups):
-        lat_ax, bw_ax = axes[row][0], axes[row][1]
-        draw_group(lat_ax, bw_ax, by_group[group], results, args.pool)
-        if model is not None and group == "point-to-point":
-            model_lines.draw_regimes(lat_ax, model)
-        ylabel = next((text for name, _, text in GROUPS if name == group), "time per operation, median (µs)")
-        lat_ax.set_ylabel(ylabel + ("\nband: range over launches" if args.pool else "\nerror bars: 95% CI of the median"),
-                          fontsize=8)
-        lat_ax.set_title(f"{group}: time", fontsize=10)
-        bw_ax.set_title(f"{group}: bandwidth", fontsize=10)
-        legend_below(lat_ax)
-        if group == "task queue":  # no bandwidth: its second panel is the throughput
-            bw_ax.clear()
-            draw_throughput(bw_ax, task_rows)
-            bw_ax.set_title("task queue: throughput", fontsize=10)
-        legend_below(bw_ax)
+    rows_drawn = [g for g in [name for name, _, _ in GROUPS] + ["other"] if g in by_group]
+    rows_drawn += ["linkmap"] if link_rows else []
+    rows_drawn += ["predictions"] if predictions else []
+    fig = plt.figure(figsize=(13, 4))
+    grid = fig.add_gridspec(2 * len(rows_drawn), 2)
+    heights = []
+    for index, row in enumerate(rows_drawn):
+        left, right = fig.add_subplot(grid[2 * index, 0]), fig.add_subplot(grid[2 * index, 1])
+        below = fig.add_subplot(grid[2 * index + 1, 0]), fig.add_subplot(grid[2 * index + 1, 1])
+        if row == "linkmap":
+            linkmap_heatmap.draw((left, right), link_rows, link_notes)
+        elif row == "predictions":
+            model_lines.draw_predictions(left, right, predictions)
+        else:
+            draw_group(left, right, by_group[row], results, args.pool)
+            if model is not None and row == "point-to-point":
+                model_lines.draw_regimes(left, model)
+            what = next((text for name, _, text in GROUPS if name == row), "time per operation")
+            plotted = [r for rows in by_group[row].values() for r in rows]
+            spread = "band: range over launches" if args.pool else interval_text(plotted)
+            left.set_title(f"{row}: time\n{what}; {spread}", fontsize=9)
+            right.set_title(f"{row}: bandwidth", fontsize=9)
+            if row == "task queue":  # no bandwidth: its second panel is the throughput
+                right.clear()
+                draw_throughput(right, [r for rows in by_group[row].values() for r in rows])
+                right.set_title("task queue: throughput", fontsize=9)
+        legend_below(below[0], left)
+        legend_below(below[1], right)
+        lines_below = max(legend_lines(left), legend_lines(right))
+        heights += [4.6 if row == "linkmap" else 3.4, 0.2 + 0.17 * lines_below if lines_below else 0.05]
+    for ax in fig.axes:
+        style_axes(ax)
 
     meta = (results or predictions)[0].metadata
     title = args.title or (f"{meta.get('mpi_library', '').split(';')[0]} | {meta.get('hosts', '')} | "
                            f"oversubscribed: {meta.get('oversubscribed', '?')} | hollow points: precision "
                            f"target not reached")
     if not results and not args.title:
-        title = "predicted from " + meta.get("model", "?")[:150]
+        title = textwrap.fill("predicted from " + meta.get("model", "?"), 170, max_lines=2, placeholder=" …")
     unfinished = [r for r in results if r.incomplete]
     if unfinished:
         # Said in the picture itself: a copied PNG loses the command line that allowed it.
         title += "\nINCOMPLETE: " + "; ".join(
             f"{os.path.basename(str(r.path))}: {r.incomplete}" for r in unfinished)
-    fig.suptitle(title, fontsize=10, color="firebrick" if unfinished else "black")
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (row_height * panel_rows)))
+    title_inches = 0.25 * (title.count("\n") + 1) + 0.1
+    grid.set_height_ratios(heights)
+    fig.set_size_inches(13, sum(heights) + title_inches)
+    fig.suptitle(title, fontsize=10, color="firebrick" if unfinished else "black", y=1 - 0.05 / (sum(heights) + title_inches), va="top")
+    fig.tight_layout(rect=(0, 0, 1, 1 - title_inches / (sum(heights) + title_inches)), h_pad=0.3)
+    # tight_layout leaves more than the title needs above the top panels: close the band.
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    gap = fig._suptitle.get_window_extent(renderer).y0 - max(ax.get_tightbbox(renderer).y1 for ax in fig.axes if ax.axison)
+    fig.subplots_adjust(top=fig.subplotpars.top + (gap - 8) / fig.bbox.height)
+    return fig
+
+
+class PlotError(Exception):
+    pass
+
+
+def parser():
+    paragraphs = __doc__.split("\n\n")
+    made = argparse.ArgumentParser(
+        prog="mpibench-plot", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(" ".join(paragraphs[0].split()), 79) + "\n\n" +
+        textwrap.fill(" ".join(paragraphs[2].split()), 79),
+        epilog="examples:\n" + "\n".join(line for p in (paragraphs[1], paragraphs[3]) for line in p.splitlines()))
+    made.add_argument("csv", nargs="+", help="mpibench CSV files, one launch each")
+    made.add_argument("-o", "--output", required=True, help="picture to write (.png, .svg, .pdf)")
+    made.add_argument("--title", help="title above the plots (default: the MPI library and hosts)")
+    made.add_argument("--pool", action="store_true",
+                      help="one line per configuration over all files: the median over launches, "
+                           "their range as a band")
+    made.add_argument("--model", metavar="MODEL.csv",
+                      help="`mpibench model ... -o MODEL.csv`: its regimes drawn over the point-to-point panel")
+    made.add_argument("--allow-incomplete", action="store_true",
+                      help="draw runs that did not complete (or .partial files); the picture says so")
+    return made
+
+
+def figure_from(args):
+    """The figure for the files `args` names (see parser()), or PlotError saying why not."""
     try:
-        # "tight": legends drawn below their panels are part of the picture, however many lines.
+        results = [mpibench_csv.read(path, args.allow_incomplete) for path in args.csv]
+        model = mpibench_csv.read(args.model) if args.model else None
+    except mpibench_csv.InputError as e:
+        raise PlotError(str(e)) from None
+    predictions = [r for r in results if model_lines.is_predictions(r)]
+    results = [r for r in results if not model_lines.is_predictions(r)]
+    lines = lines_of(results, args.pool)
+    link_rows = [r for result in results for r in result.rows if r.get("pattern") == "linkmap"]
+    link_notes = [note for result in results for note in result.notes]
+    if not lines and not link_rows and not predictions:
+        raise PlotError(f"no result rows in {', '.join(mpibench_csv.shown(p) for p in args.csv)}")
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise PlotError(f"matplotlib is missing ({e}); install python3-matplotlib and run with /usr/bin/python3") from None
+    return build_figure(plt, results, predictions, lines, link_rows, link_notes, model, args)
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        fig = figure_from(args)
+    except PlotError as e:
+        return fail(e)
+    try:
+        # "tight": everything drawn around the panels is part of the picture.
         fig.savefig(args.output, dpi=100, bbox_inches="tight")
     except (OSError, ValueError) as e:
         return fail(f"cannot write {mpibench_csv.shown(args.output)}: {getattr(e, 'strerror', None) or e}")

@@ -66,7 +66,7 @@ Outputs Outputs::open(const OutputRequest& request) {
   }
   // The table shares stdout with nothing: an output sent there replaces it.
   if (request.table && !file_on_stdout) {
-    outputs.open_.push_back({OutputTarget::standard_output(), std::make_unique<TableWriter>()});
+    outputs.open_.push_back({OutputTarget::standard_output(), std::make_unique<TableWriter>(!wanted.empty())});
   }
   return outputs;
 }

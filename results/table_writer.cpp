@@ -39,9 +39,12 @@ std::string TableWriter::begin(const Metadata& metadata, std::span<const Column>
       text += fmt::format("# {}: {}\n", key, first_line.substr(0, 120));
     }
   }
+  if (beside_files_) text += "# the main columns; every column is in the files written (-q: no table)\n";
   shown_.clear();
   for (const Column& column : columns) {
     if (!column.in_table) continue;
+    const bool main = column.role != ColumnRole::measurement || column.name == "median_us";
+    if (beside_files_ && !main) continue;
     const std::string name(column.name);
     if (name == "median_us") {
       shown_.push_back({name, "median_us", 10});

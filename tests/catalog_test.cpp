@@ -29,6 +29,16 @@ TEST(Catalog, EveryDefaultReadsAsItsOwnOption) {
   }
 }
 
+TEST(Catalog, EveryDefaultIsWrittenBackAsItWasTyped) {
+  // The metadata's `options` line writes values with option_value_text; --help shows
+  // default_text: a run given no options must say what --help says.
+  for (const PatternOption* option : options_of(pattern_catalog())) {
+    if (option->default_text.empty() || option->kind == OptionKind::flag) continue;
+    EXPECT_EQ(option_value_text(parse_option_value(*option, option->default_text)), option->default_text)
+        << option->name();
+  }
+}
+
 TEST(Catalog, SharedOptionsAreOneDeclaration) {
   // --root is offered by four patterns; `all` offers it once, with one default.
   int roots = 0;

@@ -73,5 +73,17 @@ TEST(ParseSizeList, ErrorNamesTheProblem) {
   }
 }
 
+TEST(SizeListText, GivesTheListBack) {
+  EXPECT_EQ(size_list_text(parse_size_list("0:4M")), "0:4M");
+  EXPECT_EQ(size_list_text(parse_size_list("3:100")), "3:96");  // the range's last size
+  EXPECT_EQ(size_list_text(parse_size_list("8,1K,64K")), "8,1K,64K");
+  EXPECT_EQ(size_list_text(parse_size_list("8,16")), "8,16");   // two: a list
+  EXPECT_EQ(size_list_text(parse_size_list("1536")), "1536");   // not a whole KiB
+  EXPECT_EQ(size_list_text(parse_size_list("1G")), "1G");
+  for (const char* text : {"0:4M", "1:64K", "3:100", "64,8", "0", "4K,64K,1M", "2147483647"}) {
+    EXPECT_EQ(parse_size_list(size_list_text(parse_size_list(text))), parse_size_list(text)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mpibench

@@ -152,6 +152,7 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("schema_version", schema_version);
   m.emplace_back("mpibench_version", build_info::version);
   m.emplace_back("command_line", config.command_line);
+  if (!config.options.empty()) m.emplace_back("options", config.options);
   m.emplace_back("date_utc", utc_now());
   m.emplace_back("mpi_library", library_version());
   m.emplace_back("mpi_standard", fmt::format("{}.{}", major, minor));

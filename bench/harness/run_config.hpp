@@ -47,6 +47,9 @@ struct RunConfig {
   std::optional<double> time_limit_s;  // whole run; derived from the sweep when not given
   bool quiet = false;                 // no table on stdout
   std::string command_line;
+  // The settings in effect, given or default, as options a command line would give them
+  // (`options` in the metadata: what reproduces the run).
+  std::string options;
 
   // The rule for a size, as the settings above say.
   std::unique_ptr<StopRule> make_stop_rule() const;

@@ -12,6 +12,7 @@ The cases of faults and bad input that a user or a CI system meets are in faults
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -24,6 +25,7 @@ import host_cases  # noqa: E402,F401  (registers its cases)
 import model_cases  # noqa: E402,F401  (registers its cases)
 import lab_cases  # noqa: E402,F401  (registers its cases)
 import simulation_cases  # noqa: E402,F401  (registers its cases)
+import doc_cases  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
 
@@ -479,7 +481,9 @@ def time_limit_ends_a_long_run(ctx):
 
 @case("cli")
 def unknown_pattern(ctx):
-    usage_error(ctx, 2, ["pingpang"], "unknown pattern 'pingpang'")
+    usage_error(ctx, 2, ["pingpang"], "unknown pattern 'pingpang'; did you mean 'pingpong'?")
+    line = usage_error(ctx, 2, ["hostname"], "unknown pattern 'hostname'; known patterns: pingpong")
+    check("did you mean" not in line, line)
 
 
 @case("cli")
@@ -611,6 +615,60 @@ def window_zero(ctx):
 @case("cli")
 def unknown_option(ctx):
     usage_error(ctx, 2, ["pingpong", "--bogus"], "--bogus")
+    # CLI11 said "The following arguments were not expected: 8 --size".
+    usage_error(ctx, 2, ["pingpong", "--size", "8"],
+                "pingpong: unknown option '--size'; did you mean '--sizes'? (see 'mpibench pingpong --help')")
+    usage_error(ctx, 2, ["compare", "--baselines", "a.csv"], "compare: unknown option '--baselines'; did you mean "
+                "'--baseline'?", output=False)
+    usage_error(ctx, 2, ["pingpong", "8"], "pingpong: unexpected argument '8'")
+
+
+@case("mpi")
+def the_table_beside_files_is_narrow_and_says_how_to_leave_it_out(ctx):
+    alone = ctx.run(2, "pingpong", "--sizes", "8", "--samples", "5").stdout
+    check("min_us" in alone and "-q" not in alone, alone)
+    beside = ctx.run(2, "pingpong", "--sizes", "8", "--samples", "5", "-o", ctx.path("p.csv")).stdout
+    check("min_us" not in beside and "median_ci_us" in beside, beside)
+    check("# the main columns; every column is in the files written (-q: no table)" in beside, beside)
+    check(max(len(l) for l in beside.splitlines()) < max(len(l) for l in alone.splitlines()), beside)
+    # A verdict is said once on a terminal: on stderr, not again in the table.
+    proc = ctx.run(2, "linkmap", "--bandwidth-bytes", "64K", "--window", "8", *SMALL)
+    said = [l for l in (proc.stdout + proc.stderr).splitlines() if "linkmap bandwidth:" in l]
+    check(len(said) == 1, f"the verdict {len(said)} times:\n{proc.stdout}{proc.stderr}")
+    # Five samples reach 93.75%, and the interval column says so.
+    check(" 93.75%" in alone, alone)
+
+
+@case("cli")
+def every_command_has_its_own_help_and_examples(ctx):
+    names = [line.split()[0] for line in ctx.run(None, "list").stdout.splitlines()[1:]] + ["all", "list", "compare",
+                                                                                         "model"]
+    top = ctx.run(None, "--help").stdout
+    for name in names:
+        check(f"\n  {name} " in top, f"{name} is not listed in mpibench --help")
+        text = ctx.run(None, name, "--help").stdout
+        examples = text.split("Examples:\n", 1)
+        check(len(examples) == 2, f"{name} --help has no examples")
+        # Its own: each example of a command is that command (or the plot of its output).
+        commands = [l.strip() for l in examples[1].splitlines() if l.startswith("  ") and not l.startswith("      ")]
+        check(any(f"mpibench {name}" in c for c in commands), f"{name} --help's examples: {commands}")
+        check(max(len(l) for l in text.splitlines()) <= 100, f"{name} --help is wider than 100 columns")
+
+
+@case("cli")
+def readme_fits_on_a_screen_and_pages_use_the_plot_tool(ctx):
+    with open(os.path.join(ctx.source_dir, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    check(len(readme.splitlines()) <= 200, f"README.md has {len(readme.splitlines())} lines")
+    # `python3 plots/plot.py` fails where python3 is not Debian's: pages and labs name mpibench-plot.
+    pages = [os.path.join(ctx.source_dir, "README.md")]
+    for folder in ("docs", "labs"):
+        for root, _, files in os.walk(os.path.join(ctx.source_dir, folder)):
+            pages += [os.path.join(root, f) for f in files if f.endswith((".md", ".sh"))]
+    for page in pages:
+        with open(page, encoding="utf-8") as f:
+            text = f.read()
+        check("python3 plots/" not in text and "python3 $root/plots" not in text, f"{page} runs plot.py with python3")
 
 
 @case("cli")
@@ -639,6 +697,74 @@ def help_teaches(ctx):
         check(option in sub.stdout, f"{option} missing from pingpong --help")
     check("--corrupt-payload" not in sub.stdout, "test-only switch shown in --help")
     check(sub.stdout.count("Usage") == 1, "help printed more than once")
+
+
+def help_defaults(text):
+    """{--flag: default} of every option --help shows with one ("--sizes SIZES=0:4M")."""
+    found = {}
+    for line in text.splitlines():
+        match = re.match(r"^  (?:-\w,)?(--[\w-]+) \S+?=(\S+)", line)
+        if match:
+            found[match.group(1)] = match.group(2)
+    return found
+
+
+def options_metadata(result):
+    """{--flag: value} of the `options` metadata line (a flag given alone: "")."""
+    words, found = result.metadata["options"].split(), {}
+    for i, word in enumerate(words):
+        if word.startswith("--"):
+            found[word] = words[i + 1] if i + 1 < len(words) and not words[i + 1].startswith("--") else ""
+    return found
+
+
+@case("mpi")
+def help_says_the_defaults_a_run_uses(ctx):
+    # Every default --help shows is what a run given no options records in its metadata.
+    # pingpong runs with no option at all; the others with a short stop rule and two sizes
+    # (whose defaults pingpong's run checks) and, under `all`, few tasks.
+    listed = ctx.run(None, "list").stdout.splitlines()[1:]
+    short = ["--samples", "3", "--warmup", "1"]
+    for name in [line.split()[0] for line in listed] + ["all"]:
+        shown = help_defaults(ctx.run(None, name, "--help").stdout)
+        check("--precision" in shown and "--max-time" in shown, f"{name}: defaults read from --help: {shown}")
+        out = ctx.path(f"{name}.csv")
+        sized = [] if name in ("barrier", "linkmap") else ["--sizes", "8,1K"]
+        given = [] if name == "pingpong" else short + sized + (["--tasks", "100"] if name == "all" else [])
+        ctx.run(2, name, "-q", "-o", out, *given)
+        recorded = options_metadata(mpibench_csv.read(out))
+        skipped = {"--min-samples", "--max-samples", "--max-time"} | set(given[::2]) if given else set()
+        for flag, default in shown.items():
+            if flag in skipped:
+                continue
+            check(recorded.get(flag) == default, f"{name}: --help says {flag} {default}, the run recorded "
+                                                 f"{recorded.get(flag)!r} ({mpibench_csv.read(out).metadata['options']})")
+
+
+@case("mpi")
+def help_names_the_units_the_files_use(ctx):
+    # "median as real_time in us" was said while the JSON said ns: every "<name> in <unit>" of
+    # every --help is checked against the schema's unit of that column, and real_time against
+    # the JSON's time_unit.
+    csv_out, json_out = ctx.path("u.csv"), ctx.path("u.json")
+    ctx.run(2, "pingpong", "--sizes", "8", "--samples", "5", "-q", "-o", csv_out, "--json", json_out)
+    with open(json_out, encoding="utf-8") as f:
+        time_unit = json.load(f)["benchmarks"][0]["time_unit"]
+    columns = {}
+    for item in mpibench_csv.read(csv_out).metadata["columns"].split():
+        name, _, unit, _ = item.split(":")
+        columns[name] = "" if unit == "-" else unit
+    names = [line.split()[0] for line in ctx.run(None, "list").stdout.splitlines()[1:]] + ["all", "compare", "model"]
+    said = 0
+    for name in names:
+        for word, unit in re.findall(r"\b([a-z_]+) in (ns|us|µs|ms|s|B|MB/s)\b", ctx.run(None, name, "--help").stdout):
+            if word == "real_time":
+                check(unit == time_unit, f"{name} --help: real_time in {unit}, the JSON says {time_unit}")
+                said += 1
+            elif word in columns:
+                check(unit == columns[word], f"{name} --help: {word} in {unit}, the schema says {columns[word]}")
+                said += 1
+    check(said > 0, "no unit named in any --help: the check checks nothing")
 
 
 @case("mpi")
@@ -709,6 +835,39 @@ def plot_draws_a_png(ctx):
         proc = subprocess.run(["/usr/bin/python3", os.path.join(ctx.source_dir, "plots", "plot.py"), pp, pp2,
                                "-o", png, *extra], capture_output=True, text=True, timeout=120)
         check(proc.returncode == 0, proc.stderr)
+
+
+@case("plot")
+def pictures_read_at_a_glance(ctx):
+    # Every kind of picture, checked on the figure before it is saved (plots/figure_checks.py):
+    # no legend over a label, two labelled ticks a decade, sizes in B/KiB/MiB/GiB, no band
+    # under the title; and the bars name the confidence level the intervals reached.
+    import figure_checks
+    import plot
+    pp, pp2, narrow, every, links = (ctx.path(n) for n in ("pp.csv", "pp2.csv", "narrow.csv", "all.csv", "lm.csv"))
+    for out in (pp, pp2):
+        ctx.run(2, "pingpong", "--sizes", "0:1M", "--max-time", "0.05", "-q", "-o", out)
+    ctx.run(2, "pingpong", "--sizes", "8,1K,4K", "--samples", "5", "-q", "-o", narrow)
+    ctx.run(2, "all", "--sizes", "8:4K", "--samples", "5", "--tasks", "100", "-q", "-o", every)
+    ctx.run(3, "linkmap", "--bandwidth-bytes", "64K", "--window", "8", *SMALL, "-q", "-o", links)
+    model, predicted = ctx.path("model.csv"), ctx.path("predicted.csv")
+    ctx.run(None, "model", pp, pp2, "-o", model)
+    bcast = ctx.path("bcast.csv")
+    pinned = dict(os.environ, MPIR_CVAR_BCAST_INTRA_ALGORITHM="binomial")
+    subprocess.run([*ctx.launcher, "-n", "2", ctx.binary, "bcast", "--sizes", "8:4K", "--samples", "5", "-q", "-o",
+                    bcast], env=pinned, check=True, capture_output=True, timeout=120)
+    ctx.run(None, "model", pp, "--predict", bcast, "-o", predicted)
+    pictures = {"two launches and their model": [pp, pp2, "--model", model], "pooled": [pp, pp2, "--pool"],
+                "five samples": [narrow], "every pattern": [every], "link map": [links], "predictions": [predicted]}
+    for name, files in pictures.items():
+        figure = plot.figure_from(plot.parser().parse_args([*files, "-o", ctx.path("unused.png")]))
+        found = figure_checks.problems(figure)
+        check(found == [], f"{name}: {found}")
+        titles = [ax.get_title() for ax in figure.axes]
+        if name == "five samples":
+            check(any("bars: 93.75% CI of the median" in t for t in titles), f"{name}: {titles}")
+        elif name == "two launches and their model":
+            check(any("bars: 95% CI of the median" in t for t in titles), f"{name}: {titles}")
 
 
 def main():

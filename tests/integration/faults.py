@@ -450,3 +450,34 @@ def incomplete_runs_are_drawn_only_when_allowed_and_then_say_so(ctx):
     check(proc.returncode == 0, proc.stderr)
     with open(png, "rb") as f:
         check(f.read(8) == b"\x89PNG\r\n\x1a\n", "not a PNG")
+
+
+@case("fault")
+def a_latin_1_file_name_still_writes_utf_8(ctx):
+    # A Spanish student's práctica.csv typed in an ISO-8859-1 locale: the name reaches the
+    # metadata through the command line as the byte E1, which made --json invalid.
+    work = ctx.work.encode()
+    csv_out, json_out = work + b"/pr\xe1ctica.csv", work + b"/pr\xe1ctica.json"
+    proc = subprocess.run([*ctx.launcher, "-n", "2", ctx.binary, "pingpong", "--sizes", "8,1K", "--samples", "5",
+                           "-q", "-o", csv_out, "--json", json_out], capture_output=True, timeout=150)
+    check(proc.returncode == 0, proc.stderr.decode(errors="replace"))
+    with open(json_out, encoding="utf-8") as f:
+        document = json.load(f)  # valid UTF-8 and valid JSON
+    check("pr\ufffdctica.csv" in document["context"]["command_line"], document["context"]["command_line"])
+    result = mpibench_csv.read(csv_out.decode("utf-8", "surrogateescape"))
+    check(result.metadata["replaced_bytes"] == "bytes that are not UTF-8 replaced by U+FFFD in: command_line",
+          result.metadata)
+    # The offline commands read both files as whole results (two single launches: the refusal
+    # is about launches, not about a damaged file).
+    compare = subprocess.run([ctx.binary, "compare", "--baseline", csv_out, "--candidate", json_out],
+                             capture_output=True, timeout=60)
+    lines = [l for l in compare.stderr.decode().splitlines() if l.startswith("mpibench: error:")]
+    check(compare.returncode == 2 and len(lines) == 1 and "cannot flag anything" in lines[0], compare.stderr)
+    # A reader still refuses what is not UTF-8: that is how it catches damage.
+    with open(csv_out, "rb") as f:
+        damaged = f.read().replace(b"pingpong,", b"pingp\xf3ng,", 1)
+    with open(ctx.path("damaged.csv"), "wb") as f:
+        f.write(damaged)
+    refused = subprocess.run([ctx.binary, "compare", "--baseline", ctx.path("damaged.csv"), "--candidate", json_out],
+                             capture_output=True, text=True, timeout=60)
+    check(refused.returncode == 2 and "not UTF-8" in refused.stderr, refused.stderr)
