@@ -192,14 +192,7 @@ Subcommand compare_command() {
                "2 unusable input (incomplete or damaged files, too few launches), nothing written.",
       .guide = "ci.md",
       .needs_mpi = false,
-      .declare = [](CLI::App& sub) -> CommandFinish {
-        auto options = std::make_shared<CompareOptions>();
-        add_compare_options(sub, *options);
-        return [options](const std::string& command_line) -> CommandRun {
-          const CompareRequest request = finish_compare_request(std::move(*options), command_line);
-          return [request] { return run_compare(request); };
-        };
-      },
+      .declare = declare_offline(add_compare_options, finish_compare_request, run_compare),
   };
 }
 

@@ -257,14 +257,7 @@ Subcommand model_command() {
       .notes = "Exit status: 0 fitted; 1 an output could not be written; 2 unusable input, nothing written.",
       .guide = "models.md",
       .needs_mpi = false,
-      .declare = [](CLI::App& sub) -> CommandFinish {
-        auto options = std::make_shared<ModelOptions>();
-        add_model_options(sub, *options);
-        return [options](const std::string& command_line) -> CommandRun {
-          const ModelRequest request = finish_model_request(std::move(*options), command_line);
-          return [request] { return run_model(request); };
-        };
-      },
+      .declare = declare_offline(add_model_options, finish_model_request, run_model),
   };
 }
 

@@ -4,8 +4,11 @@
 // refused before anything is printed; unusable input is exit 2 with the outputs abandoned
 // (nothing created); a failed write is exit 1 with the outputs ended as incomplete.
 #include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
+#include "cli/subcommand.hpp"
 #include "results/output_formats.hpp"
 #include "results/outputs.hpp"
 
@@ -15,5 +18,22 @@ namespace mpibench {
 // outputs (throws OutputFailed) and returns the command's exit code.
 int run_offline_command(const std::vector<OutputFile>& files, const std::function<void()>& compute,
                         const std::function<int(Outputs&)>& report);
+
+// A Subcommand's `declare` for such a command: `add` declares its options on the CLI11 app,
+// filling an Options; `finish` checks them into a Request (throwing UsageError); `run` carries
+// it out and returns the exit code.
+template <class Options, class Request>
+std::function<CommandFinish(CLI::App&)> declare_offline(void (*add)(CLI::App&, Options&),
+                                                        Request (*finish)(Options, std::string),
+                                                        int (*run)(const Request&)) {
+  return [=](CLI::App& sub) -> CommandFinish {
+    auto options = std::make_shared<Options>();
+    add(sub, *options);
+    return [=](const std::string& command_line) -> CommandRun {
+      const Request request = finish(std::move(*options), command_line);
+      return [=] { return run(request); };
+    };
+  };
+}
 
 }  // namespace mpibench
