@@ -150,14 +150,6 @@ bool command_needs_mpi(int argc, const char* const* argv) {
   return command == nullptr || command->needs_mpi;
 }
 
-std::string help_text(std::string_view subcommand) {
-  CLI::App app(app_description, "mpibench");
-  std::map<std::string, CommandFinish, std::less<>> finishes;
-  declare_all(app, finishes);
-  if (subcommand.empty()) return app.help();
-  return app.get_subcommand(std::string(subcommand))->help();
-}
-
 ParsedCommand parse_command_line(int argc, const char* const* raw_argv) {
   // Pattern and command names in any case (PingPong, ALL), as other suites accept them.
   std::vector<std::string> words(raw_argv, raw_argv + argc);

@@ -18,8 +18,4 @@ ParsedCommand parse_command_line(int argc, const char* const* argv);
 // command line that names no subcommand known to run without it (rank 0 then speaks for all).
 bool command_needs_mpi(int argc, const char* const* argv);
 
-// The top-level App of mpibench with every subcommand declared, for its help text (the
-// manual pages); each subcommand's finish is dropped.
-std::string help_text(std::string_view subcommand);
-
 }  // namespace mpibench

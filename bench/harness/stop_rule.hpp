@@ -1,8 +1,8 @@
 #pragma once
 // When a message size has been measured enough. Rank 0 asks the rule after every sample
 // and broadcasts the answer, so all ranks stop together.
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
