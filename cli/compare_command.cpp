@@ -120,7 +120,7 @@ void add_compare_options(CLI::App& sub, CompareOptions& o) {
       ->capture_default_str();
   sub.add_option("--alpha", o.request.settings.alpha,
                  "Largest corrected p (q) of a regression or improvement")
-      ->check(CLI::Range(1e-12, 0.5).description(""))
+      ->check(number_in(0, 0.5, true))
       ->type_name("A")
       ->capture_default_str();
   sub.add_option("--correction", o.correction,
@@ -153,6 +153,9 @@ int run_compare(const CompareRequest& request) {
     std::vector<ResultFile> baseline, candidate;
     for (const std::string& path : request.baseline) baseline.push_back(read_result_file(path));
     for (const std::string& path : request.candidate) candidate.push_back(read_result_file(path));
+    std::vector<ResultFile> every(baseline);
+    every.insert(every.end(), candidate.begin(), candidate.end());
+    refuse_repeated_launches(every);
     comparison = compare_launches(baseline, candidate, request.settings);
   };
   const auto report = [&](Outputs& outputs) {
@@ -167,7 +170,9 @@ int run_compare(const CompareRequest& request) {
     write_verdicts(outputs, comparison, request);
     return comparison.regressions > 0 ? 1 : 0;
   };
-  return run_offline_command(request.output_files, compute, report);
+  std::vector<std::string> inputs(request.baseline);
+  inputs.insert(inputs.end(), request.candidate.begin(), request.candidate.end());
+  return run_offline_command(inputs, request.output_files, compute, report);
 }
 
 }  // namespace

@@ -204,6 +204,11 @@ int run_model(const ModelRequest& request) {
   const auto compute = [&] {
       std::vector<ResultFile> files;
       for (const std::string& path : request.launches) files.push_back(read_result_file(path));
+      std::vector<ResultFile> measured;
+      for (const std::string& path : request.predict) measured.push_back(read_result_file(path));
+      std::vector<ResultFile> every(files);
+      every.insert(every.end(), measured.begin(), measured.end());
+      refuse_repeated_launches(every);
       // Files of pingpong launches are fitted; others (reduce_local) only give gamma.
       std::vector<ResultFile> launches;
       for (const ResultFile& file : files) {
@@ -216,8 +221,6 @@ int run_model(const ModelRequest& request) {
       if (launches.empty()) launches = files;  // for the message that says what is missing
       models = fit_point_to_point(launches);
       if (!request.predict.empty()) {
-        std::vector<ResultFile> measured;
-        for (const std::string& path : request.predict) measured.push_back(read_result_file(path));
         predictions = predict_collectives(models.front().fit, fit_gamma(files), measured);
         if (predictions.rows.empty()) {
           throw UnusableInput(predictions.notes.empty()
@@ -237,7 +240,9 @@ int run_model(const ModelRequest& request) {
     write_predictions(outputs, predictions, models.front(), request);
     return static_cast<int>(exit_ok);
   };
-  return run_offline_command(request.output_files, compute, report);
+  std::vector<std::string> inputs(request.launches);
+  inputs.insert(inputs.end(), request.predict.begin(), request.predict.end());
+  return run_offline_command(inputs, request.output_files, compute, report);
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 #pragma once
 // The frame of a command that reads result files and writes outputs of its own (compare,
-// model), without MPI: its outputs are opened first, so that one that cannot be written is
-// refused before anything is printed; unusable input is exit 2 with the outputs abandoned
-// (nothing created); a failed write is exit 1 with the outputs ended as incomplete.
+// model), without MPI. An output that names an input, or another output (or its .partial), is
+// refused first; then the inputs are read and the work done (unusable input: exit 2, nothing
+// created or changed); only then are the outputs claimed, as a run's are (FILE.partial, renamed
+// when complete; one that cannot be opened: exit 2), and the report printed and written (a
+// failed write: exit 1, the outputs ended as incomplete). SIGINT, SIGTERM and SIGHUP end it
+// with its outputs marked with the reason and exit 128 + the signal.
 #include <functional>
 #include <memory>
 #include <string>
@@ -16,8 +19,8 @@ namespace mpibench {
 
 // `compute` reads and computes (throws UnusableInput); `report` prints and writes to the
 // outputs (throws OutputFailed) and returns the command's exit code.
-int run_offline_command(const std::vector<OutputFile>& files, const std::function<void()>& compute,
-                        const std::function<int(Outputs&)>& report);
+int run_offline_command(const std::vector<std::string>& inputs, const std::vector<OutputFile>& files,
+                        const std::function<void()>& compute, const std::function<int(Outputs&)>& report);
 
 // A Subcommand's `declare` for such a command: `add` declares its options on the CLI11 app,
 // filling an Options; `finish` checks them into a Request (throwing UsageError); `run` carries

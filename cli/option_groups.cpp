@@ -4,34 +4,37 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "cli/size_list.hpp"
 
-
 namespace mpibench {
-namespace {
 
-// CLI11 reads "nan" and "inf" as numbers, and its PositiveNumber lets NaN through (NaN <= 0
-// is false): a NaN --max-time would disable the time limit. Every real number is read
-// through one of these.
-CLI::Validator finite_number(bool zero_allowed) {
+// CLI11 reads "nan" and "inf" as numbers, and its Range and PositiveNumber let NaN through
+// (every comparison with NaN is false): a NaN --max-time would disable the time limit, a NaN
+// --alpha every verdict. Every real number is read through this.
+CLI::Validator number_in(double min, double max, bool min_excluded) {
   return CLI::Validator(
-      [zero_allowed](std::string& text) -> std::string {
+      [=](std::string& text) -> std::string {
         double value = 0;
         if (!CLI::detail::lexical_cast(text, value) || !std::isfinite(value)) {
           return fmt::format("'{}' is not a finite number", text);
         }
-        if (value < 0 || (value == 0 && !zero_allowed)) {
-          return fmt::format("'{}' must be {}", text, zero_allowed ? "0 or more" : "above 0");
+        const bool below = min_excluded ? !(value > min) : value < min;
+        if (below || value > max) {
+          const std::string low = std::isfinite(min) ? fmt::format("{} {:g}", min_excluded ? "above" : "at least", min) : "";
+          const std::string high = std::isfinite(max) ? fmt::format("at most {:g}", max) : "";
+          return fmt::format("'{}' must be {}{}{}", text, low, !low.empty() && !high.empty() ? " and " : "", high);
         }
         return {};
       },
       "");
 }
 
-const CLI::Validator positive = finite_number(false);
-const CLI::Validator non_negative = finite_number(true);
+namespace {
+
+const CLI::Validator positive = number_in(0, std::numeric_limits<double>::infinity(), true);
 
 // A seed is a whole number from 0 to 2^64 - 1: no sign (CLI11 would wrap -1), no fraction.
 const CLI::Validator seed_number(
@@ -72,7 +75,7 @@ CLI::Validator check_of(const PatternOption& option) {
     }
     return CLI::IsMember(words).description("");
   }
-  if (real) return finite_number(!option.min_excluded);  // every real option is 0 or more
+  if (real) return number_in(std::isfinite(option.min) ? option.min : 0, option.max, option.min_excluded);
   if (whole && std::isfinite(option.max)) {
     return CLI::Range(static_cast<std::int64_t>(option.min), static_cast<std::int64_t>(option.max))
         .description("");

@@ -4,6 +4,7 @@
 #include "cli/cli11.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <map>
 #include <span>
@@ -37,6 +38,11 @@ void add_output_options(CLI::App& sub, std::map<std::string, std::string, std::l
                         const char* what_is_written);
 // The files asked for, in the formats' order.
 std::vector<OutputFile> output_files(const std::map<std::string, std::string, std::less<>>& paths);
+
+// The check of every option read as a real number: finite, and from `min` (or above it, when
+// excluded) to `max`.
+CLI::Validator number_in(double min, double max = std::numeric_limits<double>::infinity(),
+                         bool min_excluded = false);
 
 // A fraction as --precision shows it: "1%".
 std::string percent(double fraction);

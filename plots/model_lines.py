@@ -4,8 +4,17 @@ from `mpibench model --predict ... -o FILE.csv`, given to plot.py like any resul
 """
 
 
+MODEL_COLUMNS = ("segment", "first_bytes", "last_bytes", "alpha_us", "beta_us_per_byte", "bandwidth_mb_s")
+
+
 def is_predictions(result):
     return "predicted_us" in result.columns
+
+
+def is_model(result):
+    """A file `mpibench model -o` wrote: its regimes, each with every cell drawn."""
+    return all(c in result.columns for c in MODEL_COLUMNS) and \
+        all(r.get(c) is not None for r in result.rows for c in MODEL_COLUMNS)
 
 
 def draw_regimes(ax, model):

@@ -11,8 +11,17 @@ message for the user; an incomplete run is refused unless the caller allows it.
 
 import csv
 import io
+import math
+import os
+import stat
 
 SCHEMA_VERSION = "2"
+# The most a result file may hold: a 4 000-row sweep is under 2 MB.
+MAX_BYTES = 256 << 20
+# Beyond this no number mpibench writes goes (a time of 10^15 us is 31 years).
+LARGEST_VALUE = 1e15
+# What every row of a run's result has: without it a row means nothing.
+REQUIRED = ("pattern", "ranks", "bytes", "samples", "median_us")
 
 
 class InputError(Exception):
@@ -66,20 +75,59 @@ def _cell(text, column, where):
     if column.type == "text":
         return text
     try:
-        return int(text) if column.type == "integer" else float(text)
+        value = int(text) if column.type == "integer" else float(text)
     except ValueError:
         raise InputError(f"{where}: column {column.name}: {text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise InputError(f"{where}: column {column.name}: {text!r} is not a finite number")
+    if isinstance(value, int) and not -2 ** 63 <= value < 2 ** 63:
+        raise InputError(f"{where}: column {column.name}: {text!r} is beyond a 64-bit integer")
+    if isinstance(value, float) and abs(value) > LARGEST_VALUE:
+        raise InputError(f"{where}: column {column.name}: {text!r} is beyond any measurement")
+    return value
+
+
+def _check_run_row(row, where):
+    """A run's row (not a model's or a comparison's, whose values may be negative): every
+    number it wrote is not negative, its median is above 0, and it has every cell a row has."""
+    for column in REQUIRED:
+        if row.get(column) is None:
+            raise InputError(f"{where}: column {column} is empty, and every row has one")
+    for column, value in row.items():
+        if isinstance(value, (int, float)) and value < 0:
+            raise InputError(f"{where}: column {column}: {value!r} is negative")
+    if row["median_us"] <= 0:
+        raise InputError(f"{where}: column median_us: a median time is above 0")
+
+
+def _read_bytes(path, name):
+    """The whole of a regular file, opened without blocking (a FIFO or a device is refused,
+    never waited on), at most MAX_BYTES."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise InputError(f"cannot read {name}: {e.strerror}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise InputError(f"cannot read {name}: {os.strerror(21)}")  # EISDIR: "Is a directory"
+        raise InputError(f"{name} is not an mpibench CSV: not a regular file (a FIFO, a device, a socket?)")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise InputError(f"cannot read {name}: {e.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name} is larger than {MAX_BYTES >> 20} MiB, the most mpibench reads as one result")
+    return data
 
 
 def read(path, allow_incomplete=False):
     """The result in `path`; InputError when it is not a whole mpibench CSV (or, unless
     allow_incomplete, when the run it holds did not complete)."""
     name = shown(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise InputError(f"cannot read {name}: {e.strerror}") from None
+    data = _read_bytes(path, name)
     if b"\0" in data:
         raise InputError(f"{name} is not an mpibench CSV: it holds binary data")
     try:
@@ -114,7 +162,7 @@ def read(path, allow_incomplete=False):
         raise InputError(f"{name}: no header row")
 
     header_number, header_line = body[0]
-    header = next(csv.reader([header_line]))
+    header = next(csv.reader([header_line]), [])
     if header != list(schema):
         raise InputError(f"{name}: line {header_number}: the header does not match the 'columns' metadata")
     rows = []
@@ -125,6 +173,8 @@ def read(path, allow_incomplete=False):
                              f"{len(header)} (the file is cut or damaged)")
         where = f"{name}: line {number}"
         rows.append({c: _cell(v, schema[c], where) for c, v in zip(header, fields)})
+        if "median_us" in schema and "samples" in schema:
+            _check_run_row(rows[-1], where)
 
     if ending is None:
         incomplete = "the file has no end line (the run was killed, or the file was cut)"

@@ -303,6 +303,10 @@ class PlotError(Exception):
     pass
 
 
+# What matplotlib writes without extra packages.
+IMAGE_EXTENSIONS = ("png", "svg", "pdf", "jpg", "jpeg", "eps", "ps", "tif", "tiff")
+
+
 def parser():
     paragraphs = __doc__.split("\n\n")
     made = argparse.ArgumentParser(
@@ -325,11 +329,18 @@ def parser():
 
 def figure_from(args):
     """The figure for the files `args` names (see parser()), or PlotError saying why not."""
+    extension = os.path.splitext(args.output)[1].lower().lstrip(".")
+    if extension not in IMAGE_EXTENSIONS:
+        raise PlotError(f"-o {mpibench_csv.shown(args.output)}: the picture's name must end in one of "
+                        f"{', '.join('.' + e for e in IMAGE_EXTENSIONS)}")
     try:
         results = [mpibench_csv.read(path, args.allow_incomplete) for path in args.csv]
         model = mpibench_csv.read(args.model) if args.model else None
     except mpibench_csv.InputError as e:
         raise PlotError(str(e)) from None
+    if model is not None and not model_lines.is_model(model):
+        raise PlotError(f"--model {mpibench_csv.shown(args.model)} is not what `mpibench model -o` writes "
+                        f"(it has no {', '.join(model_lines.MODEL_COLUMNS)} columns)")
     predictions = [r for r in results if model_lines.is_predictions(r)]
     results = [r for r in results if not model_lines.is_predictions(r)]
     lines = lines_of(results, args.pool)

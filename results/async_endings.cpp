@@ -69,4 +69,11 @@ AsyncSignalBlock::AsyncSignalBlock() {
 
 AsyncSignalBlock::~AsyncSignalBlock() { pthread_sigmask(SIG_SETMASK, &before_, nullptr); }
 
+AsyncSignalsAllowed::AsyncSignalsAllowed() {
+  const sigset_t set = async_signals();
+  pthread_sigmask(SIG_UNBLOCK, &set, &before_);
+}
+
+AsyncSignalsAllowed::~AsyncSignalsAllowed() { pthread_sigmask(SIG_SETMASK, &before_, nullptr); }
+
 }  // namespace mpibench

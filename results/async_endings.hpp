@@ -42,4 +42,18 @@ class AsyncSignalBlock {
   sigset_t before_;
 };
 
+// The opposite, for a write that may wait forever (a pipe or FIFO nobody reads, a stopped
+// terminal): a stop signal is taken there too, though it may cut the row being written (the
+// ending follows it), because a run that cannot be stopped is worse.
+class AsyncSignalsAllowed {
+ public:
+  AsyncSignalsAllowed();
+  ~AsyncSignalsAllowed();
+  AsyncSignalsAllowed(const AsyncSignalsAllowed&) = delete;
+  AsyncSignalsAllowed& operator=(const AsyncSignalsAllowed&) = delete;
+
+ private:
+  sigset_t before_;
+};
+
 }  // namespace mpibench

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include <optional>
 
 #include "bench/statistics/collective_costs.hpp"
@@ -99,6 +101,10 @@ PredictionReport predict_collectives(const HockneyFit& point_to_point, const Gam
       Prediction p;
       p.pattern = pattern;
       p.ranks = static_cast<std::int64_t>(number(cell(file, row, "ranks")));
+      if (p.ranks < 1 || p.ranks > std::numeric_limits<int>::max()) {
+        throw UnusableInput(fmt::format("'{}': {} ranks: MPI counts ranks in an int (1 to {})", file.path, p.ranks,
+                                        std::numeric_limits<int>::max()));
+      }
       p.bytes = static_cast<std::int64_t>(number(cell(file, row, "bytes")));
       p.algorithm = std::string(algorithm->name);
       p.predicted_us = algorithm->cost_us(inputs, static_cast<int>(p.ranks), static_cast<double>(p.bytes));

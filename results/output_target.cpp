@@ -7,11 +7,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
+#include "results/async_endings.hpp"
 #include "results/output_errors.hpp"
 
 namespace mpibench {
@@ -26,6 +30,25 @@ std::string parent_of(const std::string& path) {
 std::string name_of(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Where FILE is written until it completes: FILE.partial, or, when that name would be too long
+// for the file system (a legal 250-byte name), a shorter one beside it made from the name, so
+// that two runs aimed at one output still meet at one lock.
+std::string partial_name_for(const std::string& final_path) {
+  const std::string parent = parent_of(final_path);
+  const std::string name = name_of(final_path);
+  const long longest = pathconf(parent.c_str(), _PC_NAME_MAX);
+  constexpr std::string_view suffix = ".partial";
+  if (longest < 0 || name.size() + suffix.size() <= static_cast<std::size_t>(longest)) {
+    return final_path + std::string(suffix);
+  }
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a of the whole name
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  std::size_t keep = std::min<std::size_t>(name.size(), static_cast<std::size_t>(longest) - suffix.size() - 17);
+  while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;  // whole UTF-8 characters
+  const std::string shorter = fmt::format("{}-{:016x}{}", name.substr(0, keep), hash, suffix);
+  return parent == "." && final_path.find('/') == std::string::npos ? shorter : parent + "/" + shorter;
 }
 
 [[noreturn]] void refuse(const std::string& path, int error) {
@@ -106,7 +129,7 @@ OutputTarget OutputTarget::open(const std::string& path) {
     if (!S_ISDIR(dir.st_mode)) refuse(path, ENOTDIR);
     target.final_ = path;
   }
-  target.partial_ = target.final_ + ".partial";
+  target.partial_ = partial_name_for(target.final_);
   const char* partial = target.partial_.c_str();
   int fd = ::open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
   target.created_ = fd >= 0;
@@ -162,6 +185,9 @@ void OutputTarget::claim() {
 }
 
 void OutputTarget::write(std::string_view text) {
+  // A regular file never waits for a reader; a pipe, a FIFO or a terminal may, forever.
+  std::optional<AsyncSignalsAllowed> stoppable;
+  if (partial_.empty()) stoppable.emplace();
   while (!text.empty()) {
     const ssize_t n = ::write(fd_, text.data(), text.size());
     if (n < 0 && errno == EINTR) continue;

@@ -34,8 +34,12 @@ Outputs Outputs::open(const OutputRequest& request) {
   }
   for (std::size_t i = 0; i < wanted.size(); ++i) {
     const auto first = identify_output(wanted[i].path);
-    for (std::size_t j = i + 1; first && j < wanted.size(); ++j) {
-      if (first == identify_output(wanted[j].path)) {
+    for (std::size_t j = 0; first && j < wanted.size(); ++j) {
+      if (i == j) continue;
+      // The same file, or one output where another is written until it completes.
+      const bool same = j > i && first == identify_output(wanted[j].path);
+      const bool its_partial = wanted[j].path != "-" && first == identify_output(wanted[j].path + ".partial");
+      if (same || its_partial) {
         throw OutputRefused(fmt::format("{} {} and {} {} name the same file; give each its own",
                                         wanted[i].option, shown_path(wanted[i].path), wanted[j].option,
                                         shown_path(wanted[j].path)));
@@ -69,6 +73,21 @@ Outputs Outputs::open(const OutputRequest& request) {
     outputs.open_.push_back({OutputTarget::standard_output(), std::make_unique<TableWriter>(!wanted.empty())});
   }
   return outputs;
+}
+
+void refuse_outputs_naming(const std::vector<OutputFile>& files, const std::vector<std::string>& inputs) {
+  for (const OutputFile& file : files) {
+    if (file.path == "-") continue;
+    for (const std::string& input : inputs) {
+      if (input == "-") continue;  // standard input is no file an output could name
+      const auto read = identify_output(input);
+      if (!read) continue;  // the reader says why it cannot read it
+      if (read == identify_output(file.path) || read == identify_output(file.path + ".partial")) {
+        throw OutputRefused(fmt::format("{} {} would overwrite the input {}; name another file",
+                                        file.format->option(), shown_path(file.path), shown_path(input)));
+      }
+    }
+  }
 }
 
 void Outputs::set_async_reasons(const std::array<std::string, async_stop_kinds>& reasons) {

@@ -22,6 +22,10 @@ struct OutputRequest {
   bool table = true;              // on stdout, unless another output is stdout
 };
 
+// Throws OutputRefused when one of `files` (or the .partial it is written as) is one of
+// `inputs`: a command must not overwrite what it reads.
+void refuse_outputs_naming(const std::vector<OutputFile>& files, const std::vector<std::string>& inputs);
+
 class Outputs {
  public:
   Outputs() = default;

@@ -2,6 +2,7 @@
 // Reads what mpibench wrote, for the commands that work on results without MPI (compare).
 // Roles and types come from the file's own `columns` line, as in plots/mpibench_csv.py.
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -35,7 +36,14 @@ struct ResultFile {
 };
 
 // The complete result in `path` (an incomplete run or a .partial file is unusable: its
-// missing rows would read as "nothing changed"); throws UnusableInput.
+// missing rows would read as "nothing changed"), read as a contract: a regular file (or `-`)
+// of at most 256 MiB, UTF-8, every number finite and not negative, a median above 0, no row
+// without its pattern, ranks, bytes, samples or median. Throws UnusableInput, one line.
 ResultFile read_result_file(const std::string& path);
+
+// Throws UnusableInput naming the first two of `files` that are one launch (the same file by
+// another name, a link or a copy, or a launch's CSV and its JSON): a launch counted twice
+// would make a rank test as sure as twice the launches.
+void refuse_repeated_launches(std::span<const ResultFile> files);
 
 }  // namespace mpibench

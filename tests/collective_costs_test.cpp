@@ -55,6 +55,9 @@ TEST(CollectiveCosts, RoundsAndVariables) {
   EXPECT_EQ(ceil_log2(1), 0);
   EXPECT_EQ(ceil_log2(2), 1);
   EXPECT_EQ(ceil_log2(5), 3);
+  // A rank count of 2^30 + 1 looped forever once (1 << 31 overflowed): 31 rounds.
+  EXPECT_EQ(ceil_log2((1 << 30) + 1), 31);
+  EXPECT_EQ(ceil_log2(2147483647), 31);
   EXPECT_EQ(ceil_log2(8), 3);
   EXPECT_EQ(algorithm_variable("allreduce"), "MPIR_CVAR_ALLREDUCE_INTRA_ALGORITHM");
   EXPECT_EQ(find_algorithm("bcast", "no-such"), nullptr);

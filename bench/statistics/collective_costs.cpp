@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cstdint>
 
 namespace mpibench {
 namespace {
@@ -14,13 +16,13 @@ double binomial_whole(C c, int p, double m) { return ceil_log2(p) * c.message_us
 // Binomial scatter of p blocks of m: the root sends half of what it holds at each round.
 double binomial_scatter(C c, int p, double m) {
   double t = 0;
-  for (int k = 1; k <= ceil_log2(p); ++k) t += c.message_us(m * p / static_cast<double>(1 << k));
+  for (int k = 1; k <= ceil_log2(p); ++k) t += c.message_us(m * p / std::ldexp(1.0, k));
   return t;
 }
 // Recursive halving or doubling of a vector of m: rounds of m/2, m/4, ...
 double halving(C c, int p, double m) {
   double t = 0;
-  for (int k = 1; k <= ceil_log2(p); ++k) t += c.message_us(m / static_cast<double>(1 << k));
+  for (int k = 1; k <= ceil_log2(p); ++k) t += c.message_us(m / std::ldexp(1.0, k));
   return t;
 }
 double reduced_share(C c, int p, double m) { return c.gamma_us_per_byte * m * (p - 1) / p; }
@@ -60,7 +62,7 @@ constexpr std::array algorithms{
 
 int ceil_log2(int p) {
   int rounds = 0;
-  while ((1 << rounds) < p) ++rounds;
+  while (rounds < 31 && (std::int64_t{1} << rounds) < p) ++rounds;  // p is an int: at most 31 rounds
   return rounds;
 }
 

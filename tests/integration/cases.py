@@ -26,6 +26,7 @@ import model_cases  # noqa: E402,F401  (registers its cases)
 import lab_cases  # noqa: E402,F401  (registers its cases)
 import simulation_cases  # noqa: E402,F401  (registers its cases)
 import doc_cases  # noqa: E402,F401  (registers its cases)
+import damage_cases  # noqa: E402,F401  (registers its cases)
 
 # --- runs that succeed -------------------------------------------------------------------
 

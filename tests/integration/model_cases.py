@@ -18,7 +18,9 @@ def time_us(size):
 
 def craft(ctx, name, wobble, pattern="pingpong", sizes=SIZES, complete=True):
     path = ctx.path(name)
-    lines = ["# schema_version: 2", f"# columns: {COLUMNS}", "pattern,ranks,bytes,median_us,ci_low_us,ci_high_us"]
+    # Each crafted file a launch of its own (model refuses one launch given twice).
+    lines = ["# schema_version: 2", f"# command_line: crafted {name}", f"# columns: {COLUMNS}",
+             "pattern,ranks,bytes,median_us,ci_low_us,ci_high_us"]
     for i, size in enumerate(sizes):
         t = time_us(size) * (1 + wobble * (((i * 7) % 5) - 2) / 2)
         lines.append(f"{pattern},2,{size},{t:.6g},{t * 0.99:.6g},{t * 1.01:.6g}")
@@ -105,7 +107,7 @@ def craft_rows(ctx, name, rows, metadata=()):
              "type": "configuration:-:text", "bytes": "size:B:integer", "median_us": "measurement:us:real"}
     names = [n for n in kinds if n in rows[0]]
     path = ctx.path(name)
-    lines = ["# schema_version: 2", *[f"# {k}: {v}" for k, v in metadata],
+    lines = ["# schema_version: 2", f"# command_line: crafted {name}", *[f"# {k}: {v}" for k, v in metadata],
              "# columns: " + " ".join(f"{n}:{kinds[n]}" for n in names), ",".join(names)]
     lines += [",".join(str(r[n]) for n in names) for r in rows]
     lines.append(f"# end: complete, {len(rows)} rows")
