@@ -481,3 +481,46 @@ def a_latin_1_file_name_still_writes_utf_8(ctx):
     refused = subprocess.run([ctx.binary, "compare", "--baseline", ctx.path("damaged.csv"), "--candidate", json_out],
                              capture_output=True, text=True, timeout=60)
     check(refused.returncode == 2 and "not UTF-8" in refused.stderr, refused.stderr)
+
+
+@case("cli")
+def scripts_parse_their_arguments(ctx):
+    # --help answers; an unknown option, a missing or malformed value, an output that cannot be
+    # written: one line, exit 2, before anything is set up, measured or created.
+    root = ctx.source_dir
+    lab = os.path.join(root, "labs", "05-rpc", "run.sh")
+    simulate = os.path.join(root, "scripts", "simulate")
+    testbed = os.path.join(root, "scripts", "testbed")
+    setup = os.path.join(root, "scripts", "setup")
+    for script in (lab, simulate, testbed, setup):
+        proc = subprocess.run([script, "--help"], capture_output=True, text=True, timeout=30)
+        check(proc.returncode == 0 and proc.stdout.startswith("usage:"), f"{script} --help: {proc.stdout}{proc.stderr}")
+    readonly = ctx.path("readonly")
+    os.makedirs(readonly)
+    os.chmod(readonly, 0o555)
+    refusals = [
+        ([lab, "--bogus"], "unknown option"), ([lab, "a", "b"], "one directory at most"),
+        ([lab, "/proc/version"], "is not a directory"),
+        ([simulate, "--ranks"], "--ranks needs a value"), ([simulate, "--ranks", ","], "--ranks takes"),
+        ([simulate, "--sizes", "foo"], "--sizes takes"), ([simulate, "--ranks", "1" * 20], "--ranks takes"),
+        ([simulate, "--platform", "torus"], "--platform takes"), ([simulate, "--bogus"], "unknown argument"),
+        ([simulate, "-o", "/proc/version"], "is not a directory"),
+        ([testbed, "--hosts"], "--hosts needs a value"), ([testbed, "--hosts", "9" * 20, "--", "true"], "--hosts takes"),
+        ([testbed, "--slow", "h2=fast", "--", "true"], "--slow takes"), ([testbed, "--slow", "h9=10", "--", "true"],
+                                                                        "there are 2 hosts"),
+        ([testbed, "run"], "no command given"), ([setup, "--bogus"], "unknown argument"),
+    ]
+    if os.geteuid() != 0:  # root writes anywhere: the read-only case needs another user
+        refusals += [([lab, readonly], "cannot be written"), ([simulate, "-o", readonly], "cannot be written")]
+    before = sorted(os.listdir(ctx.work))
+    for command, needle in refusals:
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        lines = [l for l in proc.stderr.splitlines() if l.strip()]
+        check(proc.returncode == 2 and len(lines) == 1 and needle in lines[0] and "error:" in lines[0],
+              f"{command}: exit {proc.returncode}: {proc.stderr}")
+    check(sorted(os.listdir(ctx.work)) == before, "a refused script created something")
+    # A directory that cannot be written, as root too: a file system mounted read-only is what
+    # /proc/sys is; refused before measuring.
+    for command in ([lab, "/proc/sys/mpibench-results"], [simulate, "-o", "/proc/sys/mpibench-results"]):
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        check(proc.returncode == 2 and "cannot be written" in proc.stderr, f"{command}: {proc.stderr}")
