@@ -110,7 +110,8 @@ void Outputs::publish() const {
   if (open_.empty()) return;
   const AsyncSignalBlock hold;
   std::vector<AsyncEnding> endings;
-  if (begun_ && !finished_) {
+  // From the moment an output is open: one stopped before its first line still says why.
+  if (!finished_) {
     for (const Open& o : open_) {
       AsyncEnding ending{o.target.fd(), {}};
       for (std::size_t i = 0; i < async_stop_kinds; ++i) ending.text[i] = o.writer->finish(reasons_[i]);
@@ -122,8 +123,6 @@ void Outputs::publish() const {
 
 void Outputs::begin(const Metadata& metadata, std::span<const Column> columns) {
   columns_.assign(columns.begin(), columns.end());
-  begun_ = true;  // before writing: an output that began must end, even if another failed
-  publish();
   // A value that is not UTF-8 (a file name typed in a Latin-1 locale) is written with its bad
   // bytes replaced, and the metadata says so.
   Metadata written;
@@ -137,6 +136,7 @@ void Outputs::begin(const Metadata& metadata, std::span<const Column> columns) {
                                                        fmt::join(replaced, " ")));
   }
   write_each([&](Writer& w) { return w.begin(written, columns); });
+  publish();  // the endings carry what begin() told the writers (JSON's context)
 }
 
 void Outputs::row(const Record& record) {
@@ -183,7 +183,6 @@ void Outputs::finish_incomplete(std::string_view reason) noexcept {
   if (finished_) return;
   finished_ = true;
   publish();
-  if (!begun_) return;
   const std::string written = as_utf8(reason);
   for (Open& o : open_) {
     try {

@@ -66,7 +66,6 @@ class Outputs {
   std::vector<Open> open_;
   std::vector<Column> columns_;
   std::array<std::string, async_stop_kinds> reasons_;
-  bool begun_ = false;
   bool finished_ = false;
 };
 
