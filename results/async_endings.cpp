@@ -1,7 +1,12 @@
 #include "results/async_endings.hpp"
 
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 
 #include <atomic>
 #include <memory>
@@ -40,16 +45,28 @@ void write_async_endings(AsyncStop stop) noexcept {
   const Snapshot* snapshot = published.load();
   if (snapshot == nullptr) return;
   for (const AsyncEnding& ending : snapshot->endings) {
+    // Not all written (a full disk, a reader gone): the file keeps its .partial name all the
+    // same, and a stream without its ending does not parse as complete.
     const std::string& text = ending.text[static_cast<std::size_t>(stop)];
-    const char* data = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-      const ssize_t n = write(ending.fd, data, left);
-      if (n <= 0) break;  // a full disk: the file keeps its .partial name all the same
-      data += n;
-      left -= static_cast<std::size_t>(n);
-    }
+    write_while_room(ending.fd, text.data(), text.size());
   }
+}
+
+bool write_while_room(int fd, const char* data, std::size_t size) noexcept {
+  constexpr int patience_ms = 1000;
+  while (size > 0) {
+    pollfd room{fd, POLLOUT, 0};
+    const int ready = poll(&room, 1, patience_ms);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0 || (room.revents & POLLOUT) == 0) return false;
+    // Room for PIPE_BUF bytes is what POLLOUT promises on a pipe: a larger write could wait.
+    const ssize_t n = write(fd, data, std::min<std::size_t>(size, PIPE_BUF));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 void block_async_signals_in_new_threads() {

@@ -25,6 +25,11 @@ void publish_async_endings(std::vector<AsyncEnding> endings);
 // Async-signal-safe: writes the published endings for `stop`, once; later calls do nothing.
 void write_async_endings(AsyncStop stop) noexcept;
 
+// Async-signal-safe: writes `size` bytes to `fd` unless it stays full for a second (a pipe or
+// FIFO whose reader stopped reading, a stopped terminal): a handler that waited for room would
+// hold the stopping process forever, every signal masked. False if not all was written.
+bool write_while_room(int fd, const char* data, std::size_t size) noexcept;
+
 // The signals that stop a run from outside. main() blocks them before MPI_Init so that
 // threads an MPI library starts never take them, which leaves the main thread, where
 // AsyncSignalBlock holds them off while an output is written: a handler never cuts a row.

@@ -27,15 +27,7 @@ volatile sig_atomic_t alarms = 0;
 volatile sig_atomic_t settled = -1;
 double limit_s = 0;
 
-void write_all(int fd, const char* text) {
-  std::size_t left = std::strlen(text);
-  while (left > 0) {
-    const ssize_t n = write(fd, text, left);
-    if (n <= 0) return;
-    text += n;
-    left -= static_cast<std::size_t>(n);
-  }
-}
+void write_all(int fd, const char* text) { write_while_room(fd, text, std::strlen(text)); }
 
 // A rank that is not rank 0, once rank 0 has been told to end the job: rank 0's exit makes
 // the launcher end this rank too. Exiting here at the same moment would race rank 0 in

@@ -224,18 +224,21 @@ def damaged_inputs_to_the_plot_tool(ctx):
     refused(ctx, [plot, made["base"][0], "-o", ctx.path("p.txt")], "-o without an image name", "mpibench-plot")
 
 
-def wait_until_blocked_reading(pid, fd=0):
-    """Until `pid` is asleep in read() on `fd` (/proc/PID/syscall: the call's number, then its
-    arguments): a condition, polled; no timed sleep decides anything."""
+def wait_until_asleep_in(pid, call, fd=None):
+    """Until `pid` is asleep in the system call numbered `call` (0 read, 1 write), on `fd` if
+    given (/proc/PID/syscall: the call's number, then its arguments; "running" while it runs):
+    a condition, polled; no timed sleep decides anything."""
     deadline = 100000
     while deadline:
         deadline -= 1
         try:
             with open(f"/proc/{pid}/syscall") as f:
                 fields = f.read().split()
+            with open(f"/proc/{pid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
         except OSError:
             return False
-        if len(fields) > 1 and fields[0] == "0" and int(fields[1], 16) == fd:
+        if state == "S" and len(fields) > 1 and fields[0] == str(call) and (fd is None or int(fields[1], 16) == fd):
             return True
     return False
 
@@ -248,14 +251,15 @@ def signals_end_the_offline_commands(ctx):
         before = snapshot(ctx.work)
         proc = subprocess.Popen([ctx.binary, "model", "-", "-o", ctx.path("fit.csv")], stdin=subprocess.PIPE,
                                 stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        check(wait_until_blocked_reading(proc.pid), "model never read its standard input")
+        check(wait_until_asleep_in(proc.pid, 0, fd=0), "model never read its standard input")
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
         check(proc.returncode == 128 + sig, f"{sig.name} while reading: exit {proc.returncode}: {err}")
         check(err.strip().splitlines() == [f"mpibench: error: interrupted by {sig.name}"], err)
         check(snapshot(ctx.work) == before, f"{sig.name} while reading: files changed")
         # While writing: the verdicts go to a CSV file and, as JSON, into a FIFO that stops
-        # being read once the JSON has begun, so compare waits in write() for the signal.
+        # being read once the JSON has begun, so compare waits in write() for the signal, and
+        # its handler finds the FIFO full: the JSON's ending cannot go there, the rest must.
         fifo = ctx.path(f"verdicts-{sig.name}.fifo")
         os.mkfifo(fifo)
         out = ctx.path(f"verdicts-{sig.name}.csv")
@@ -266,6 +270,7 @@ def signals_end_the_offline_commands(ctx):
                                  *made["cand"], "-o", out, "--json", fifo], stderr=subprocess.PIPE,
                                 stdout=subprocess.PIPE, text=True)
         check(wait_for_bytes(reader), "compare never wrote its JSON")
+        check(wait_until_asleep_in(proc.pid, 1), "compare never waited to write its JSON")
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
         os.close(reader)
