@@ -303,6 +303,25 @@ class PlotError(Exception):
     pass
 
 
+# Cells a drawing reads beyond those every row has (mpibench_csv.REQUIRED), for the rows it
+# reads them from: a row without one is damage, refused before anything is drawn.
+DRAWN_CELLS = (
+    (lambda result, row: row["pattern"] == "linkmap", ("metric", "src_rank", "dst_rank", "src_host", "dst_host")),
+    (lambda result, row: row.get("workers") is not None, ("prefetch", "work_us", "broker", "tasks_per_s")),
+    (lambda result, row: model_lines.is_predictions(result), ("algorithm", "measured_us", "predicted_us", "ratio")),
+)
+
+
+def refuse_undrawable(results):
+    for result in results:
+        for row in result.rows:
+            for applies, cells in DRAWN_CELLS:
+                missing = [c for c in cells if row.get(c) is None] if applies(result, row) else []
+                if missing:
+                    raise PlotError(f"{mpibench_csv.shown(result.path)}: a {row['pattern']} row of {row['bytes']} B "
+                                    f"has no {', '.join(missing)}, which its picture is drawn from")
+
+
 # What matplotlib writes without extra packages.
 IMAGE_EXTENSIONS = ("png", "svg", "pdf", "jpg", "jpeg", "eps", "ps", "tif", "tiff")
 
@@ -341,6 +360,7 @@ def figure_from(args):
     if model is not None and not model_lines.is_model(model):
         raise PlotError(f"--model {mpibench_csv.shown(args.model)} is not what `mpibench model -o` writes "
                         f"(it has no {', '.join(model_lines.MODEL_COLUMNS)} columns)")
+    refuse_undrawable(results)
     predictions = [r for r in results if model_lines.is_predictions(r)]
     results = [r for r in results if not model_lines.is_predictions(r)]
     lines = lines_of(results, args.pool)

@@ -222,6 +222,31 @@ def damaged_inputs_to_the_plot_tool(ctx):
     refused(ctx, [plot, made["base"][0], "--model", made["base"][1], "-o", ctx.path("p.png")],
             "--model given a run", "mpibench-plot")
     refused(ctx, [plot, made["base"][0], "-o", ctx.path("p.txt")], "-o without an image name", "mpibench-plot")
+    # The cells each picture is drawn from, emptied one at a time in every row that has them:
+    # a link map (3 endpoints), a task queue and collective predictions.
+    linkmap, taskqueue, predictions = ctx.path("linkmap.csv"), ctx.path("taskqueue.csv"), ctx.path("pred.csv")
+    ctx.run(3, "linkmap", "--samples", "5", "--bandwidth-bytes", "4K", "-q", "-o", linkmap)
+    ctx.run(2, "taskqueue", "--sizes", "8", "--samples", "20", "-q", "-o", taskqueue)
+    ctx.run(None, "model", *made["base"], "--predict", made["bcast"], "-o", predictions)
+    drawn = ((linkmap, ("metric", "src_rank", "dst_rank", "src_host", "dst_host")),
+             (taskqueue, ("prefetch", "work_us", "broker", "tasks_per_s")),
+             (predictions, ("algorithm", "measured_us", "predicted_us", "ratio")))
+    for source, columns in drawn:
+        lines, names, data = csv_cells(source)
+        for column in columns:
+            copy = list(lines)
+            for index in data:
+                cells = copy[index].split(",")
+                cells[names.index(column)] = ""
+                copy[index] = ",".join(cells)
+            damaged = ctx.path(f"no-{column}-{os.path.basename(source)}")
+            with open(damaged, "w", encoding="utf-8") as f:
+                f.write("\n".join(copy))
+            refused(ctx, [plot, damaged, "-o", ctx.path("p.png")], f"{os.path.basename(source)} without {column}",
+                    "mpibench-plot")
+        proc = subprocess.run([plot, source, "-o", ctx.path(f"{os.path.basename(source)}.png")],
+                              capture_output=True, text=True, timeout=120)
+        check(proc.returncode == 0, f"the undamaged {source}: {proc.stderr}")
 
 
 def wait_until_asleep_in(pid, call, fd=None):
