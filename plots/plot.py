@@ -143,7 +143,9 @@ def draw_group(lat_ax, bw_ax, lines, results, pool):
             lat_ax.fill_between(x, [p.get("median_us_low", p["median_us"]) for p in points],
                                 [p.get("median_us_high", p["median_us"]) for p in points], alpha=0.2)
         else:
-            yerr = [[p["median_us"] - p["ci_low_us"] for p in points], [p["ci_high_us"] - p["median_us"] for p in points]]
+            # A size without an interval (too few samples for one) is drawn without a bar.
+            yerr = [[p["median_us"] - p["ci_low_us"] if p.get("ci_low_us") is not None else 0 for p in points],
+                    [p["ci_high_us"] - p["median_us"] if p.get("ci_high_us") is not None else 0 for p in points]]
             draw_line(lat_ax, x, median, missed, {}, name, yerr)
         bw_points = [p for p in points if p["bytes"] > 0 and p.get("bandwidth_mb_s")]
         if bw_points:
@@ -315,6 +317,11 @@ DRAWN_CELLS = (
 def refuse_undrawable(results):
     for result in results:
         for row in result.rows:
+            low, high = row.get("ci_low_us"), row.get("ci_high_us")
+            if (low is not None and low > row["median_us"]) or (high is not None and high < row["median_us"]):
+                raise PlotError(f"{mpibench_csv.shown(result.path)}: a {row['pattern']} row of {row['bytes']} B "
+                                f"has a median of {row['median_us']:g} us outside its interval "
+                                f"[{low}, {high}]")
             for applies, cells in DRAWN_CELLS:
                 missing = [c for c in cells if row.get(c) is None] if applies(result, row) else []
                 if missing:

@@ -247,6 +247,19 @@ def damaged_inputs_to_the_plot_tool(ctx):
         proc = subprocess.run([plot, source, "-o", ctx.path(f"{os.path.basename(source)}.png")],
                               capture_output=True, text=True, timeout=120)
         check(proc.returncode == 0, f"the undamaged {source}: {proc.stderr}")
+    # A size without an interval is drawn without its bar; an interval beside its median is damage.
+    lines, names, data = csv_cells(made["base"][0])
+    for value, expected in (("", 0), ("1e14", 2)):
+        copy = list(lines)
+        cells = copy[data[0]].split(",")
+        cells[names.index("ci_low_us")] = value
+        copy[data[0]] = ",".join(cells)
+        source = ctx.path(f"ci-low-{value or 'empty'}.csv")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("\n".join(copy))
+        proc = subprocess.run([plot, source, "-o", ctx.path("ci.png")], capture_output=True, text=True, timeout=120)
+        check(proc.returncode == expected and "Traceback" not in proc.stderr,
+              f"ci_low_us {value!r}: exit {proc.returncode}: {proc.stderr}")
 
 
 def wait_until_asleep_in(pid, call, fd=None):
