@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "bench/statistics/stats.hpp"
+
 namespace mpibench {
 namespace {
 
@@ -101,17 +103,10 @@ std::string BenchmarkJsonWriter::aggregates() const {
   std::string json;
   for (const auto& [name, ns] : times_) {
     if (ns.size() < 2) continue;
-    std::vector<double> sorted = ns;
-    std::sort(sorted.begin(), sorted.end());
-    const std::size_t n = sorted.size();
-    const double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    double mean = 0;
-    for (const double v : ns) mean += v / static_cast<double>(n);
-    double squares = 0;
-    for (const double v : ns) squares += (v - mean) * (v - mean);
-    const double stddev = std::sqrt(squares / static_cast<double>(n - 1));
+    const Summary over = summarize(ns);
+    const std::size_t n = over.count;
     const std::pair<const char*, double> values[] = {
-        {"mean", mean}, {"median", median}, {"stddev", stddev}, {"cv", mean > 0 ? stddev / mean : 0}};
+        {"mean", over.mean}, {"median", over.median}, {"stddev", over.stddev}, {"cv", over.cv}};
     for (const auto& [aggregate, value] : values) {
       const bool percentage = std::string_view(aggregate) == "cv";
       json += fmt::format(

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <limits>
-
 #include <optional>
 
 #include "bench/statistics/collective_costs.hpp"
+#include "bench/statistics/stats.hpp"
 #include "results/launch_observations.hpp"
 
 namespace mpibench {
@@ -51,7 +51,7 @@ GammaByOperation fit_gamma(const std::vector<ResultFile>& files) {
   GammaByOperation gamma;
   for (const auto& [operation, by_size] : points) {
     std::vector<SizeTime> line;
-    for (const auto& [bytes, times] : by_size) line.push_back({bytes, median(times)});
+    for (const auto& [bytes, times] : by_size) line.push_back({bytes, median_of(times)});
     if (line.size() >= 2) gamma[operation] = fit_hockney_at(line, {}).segments.front().beta_us_per_byte;
   }
   return gamma;

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "bench/statistics/stats.hpp"
 #include "bench/statistics/two_sample_stats.hpp"
 #include "results/launch_observations.hpp"
 
@@ -136,8 +137,8 @@ Comparison compare_launches(const std::vector<ResultFile>& baseline, const std::
     }
     v.baseline_launches = b.size();
     v.candidate_launches = c.size();
-    v.baseline_us = median(b_us);
-    v.candidate_us = median(c_us);
+    v.baseline_us = median_of(b_us);
+    v.candidate_us = median_of(c_us);
     if (by_intervals) {
       v.change = v.baseline_us > 0 ? v.candidate_us / v.baseline_us - 1 : 0;
       v.change_low = v.change_high = v.change;

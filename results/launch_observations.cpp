@@ -5,18 +5,14 @@
 #include <algorithm>
 #include <charconv>
 
+#include "bench/statistics/stats.hpp"
+
 namespace mpibench {
 
 double number(const std::string& text) {
   double value = 0;
   std::from_chars(text.data(), text.data() + text.size(), value);
   return value;
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 std::set<std::string> shared_configuration(const std::vector<ResultFile>& files, std::vector<std::string>& left_out) {
@@ -66,7 +62,7 @@ std::map<ObservationKey, Observation> observations(const ResultFile& file, const
       lows.push_back(low_col ? number((*row)[*low_col]) : medians.back());
       highs.push_back(high_col ? number((*row)[*high_col]) : medians.back());
     }
-    result[key] = {median(medians), median(lows), median(highs)};
+    result[key] = {median_of(medians), median_of(lows), median_of(highs)};
   }
   return result;
 }

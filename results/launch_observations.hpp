@@ -23,7 +23,6 @@ struct Observation {
 
 // A cell as a number (0 where it is not one).
 double number(const std::string& text);
-double median(std::vector<double> values);
 
 // The configuration columns every file has: rows are matched on these. A column only some
 // files have (one a newer mpibench added) would otherwise split every key in two; those go

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "bench/statistics/stats.hpp"
 #include "results/launch_observations.hpp"
 
 namespace mpibench {
@@ -18,7 +19,7 @@ constexpr std::size_t min_sizes = 3;
 Estimate estimate(double value, double se, const std::vector<double>& per_launch) {
   if (per_launch.size() < 2) return {value, value - 1.96 * se, value + 1.96 * se};
   const auto [low, high] = std::minmax_element(per_launch.begin(), per_launch.end());
-  return {median(per_launch), *low, *high};
+  return {median_of(per_launch), *low, *high};
 }
 
 }  // namespace
@@ -54,7 +55,7 @@ std::vector<PointToPointModel> fit_point_to_point(const std::vector<ResultFile>&
     model.configuration = configuration;
     model.launches = launches.size();
     for (const auto& [bytes, medians] : sizes) {
-      if (medians.size() == launches.size()) model.points.push_back({bytes, median(medians)});
+      if (medians.size() == launches.size()) model.points.push_back({bytes, median_of(medians)});
     }
     if (model.points.size() < min_sizes) {
       throw UnusableInput(fmt::format(

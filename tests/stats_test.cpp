@@ -24,6 +24,14 @@ TEST(Percentile, SingleSampleIsEveryPercentile) {
   EXPECT_DOUBLE_EQ(percentile_sorted(one, 0.99), 7);
 }
 
+TEST(MedianOf, UnsortedOddEvenAndNone) {
+  const std::vector<double> odd{9, 1, 5};        // sorted 1 5 9
+  const std::vector<double> even{4, 10, 1, 7};   // sorted 1 4 7 10: (4 + 7) / 2
+  EXPECT_DOUBLE_EQ(median_of(odd), 5);
+  EXPECT_DOUBLE_EQ(median_of(even), 5.5);
+  EXPECT_DOUBLE_EQ(median_of(std::vector<double>{}), 0);
+}
+
 TEST(Summarize, OddCount) {
   const std::vector<double> samples{5, 1, 4, 2, 3};
   const Summary s = summarize(samples);

@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bench/statistics/stats.hpp"
 #include "bench/statistics/two_sample_stats.hpp"
 
 namespace mpibench {
 namespace {
-
-double median_of(std::vector<double> values) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 double mad_of(const std::vector<double>& values, double median) {
   std::vector<double> deviations;

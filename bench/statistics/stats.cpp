@@ -48,6 +48,13 @@ MedianCi median_ci_sorted(std::span<const double> sorted, double confidence) {
   return ci;
 }
 
+double median_of(std::span<const double> values) {
+  if (values.empty()) return 0;
+  std::vector<double> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  return percentile_sorted(sorted, 0.5);
+}
+
 Summary summarize(std::span<const double> samples) {
   if (samples.empty()) throw std::invalid_argument("summary of no samples");
   std::vector<double> sorted(samples.begin(), samples.end());

@@ -40,6 +40,10 @@ struct Fences {
 // `sorted` must be sorted and non-empty; p in [0, 1].
 double percentile_sorted(std::span<const double> sorted, double p);
 
+// The median of unsorted values (percentile_sorted at 0.5: the mean of the middle two for an
+// even count); 0 for none, which callers that can have none say how they read.
+double median_of(std::span<const double> values);
+
 MedianCi median_ci_sorted(std::span<const double> sorted, double confidence = 0.95);
 
 // Summary of unsorted samples; `samples` must be non-empty.
