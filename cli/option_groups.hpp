@@ -26,7 +26,7 @@ struct RawOptions {
   std::string precision;  // empty: RunConfig's
   std::string sync;       // empty: RunConfig's
   std::optional<std::int64_t> warmup_ops;
-  double time_limit_s = 0;
+  std::optional<double> time_limit_s;
   std::string memory_limit;
   // The patterns' declared options, by name, each holding its default until parsed.
   std::map<std::string, OptionValue, std::less<>> pattern_values;

@@ -101,7 +101,7 @@ CommandFinish declare_run(CLI::App& sub, std::span<const PatternDefinition* cons
     }
     if (!raw->memory_limit.empty()) config.memory_limit_bytes = parse_size(raw->memory_limit);
     config.output_files = output_files(raw->output_paths);
-    if (raw->time_limit_s > 0) config.time_limit_s = raw->time_limit_s;
+    config.time_limit_s = raw->time_limit_s;
     config.command_line = command_line;
     config.options = options_in_effect(config, single == nullptr ? options_of(pattern_catalog())
                                                                   : options_of(std::span(&single, 1)));

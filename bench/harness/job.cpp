@@ -45,7 +45,7 @@ ExitCode run_job(const RunConfig& config) {
   mpi_check(MPI_Comm_size(world, &launched));
 
   // Checks, in the order that keeps a refused run from creating anything.
-  RunSetting setting{world, rank, discover_placement(world), {}, {}, 0, 0};
+  RunSetting setting{world, rank, discover_placement(world), {}, {}, std::nullopt, 0};
   const Selection selection = select_patterns(config, setting.placement.host_of_rank);
   setting.clock = agreed_clock(world, rank);
   BufferProvider buffers;

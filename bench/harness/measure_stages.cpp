@@ -127,8 +127,8 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   const auto columns = result_columns(selection.definitions);
   write_in_step(world, rank, [&] {
     Metadata metadata = collect_metadata(config, placement, clock);
-    metadata.emplace_back("time_limit_s", setting.time_limit_s > 0 ? fmt::format("{:g}", setting.time_limit_s)
-                                                                   : std::string("none (simulated; --time-limit sets one)"));
+    metadata.emplace_back("time_limit_s", setting.time_limit_s ? fmt::format("{:g}", *setting.time_limit_s)
+                                                               : std::string("none (simulated; --time-limit sets one)"));
     if (!setting.clock_offsets.empty()) metadata.emplace_back("clock_offsets_us", setting.clock_offsets);
     metadata.emplace_back("columns", columns_metadata(columns));
     outputs.begin(metadata, columns);

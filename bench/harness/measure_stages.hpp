@@ -23,7 +23,7 @@ struct RunSetting {
   Placement placement;
   Clock clock;
   std::string clock_offsets;  // clock_offsets_text(); empty without --sync window
-  double time_limit_s;
+  std::optional<double> time_limit_s;  // none: a simulation not given one
   std::size_t configurations;
 };
 

@@ -9,11 +9,11 @@ std::unique_ptr<StopRule> RunConfig::make_stop_rule() const {
   return std::make_unique<AdaptiveStopRule>(min_samples, max_samples, precision, max_time_s);
 }
 
-double RunConfig::effective_time_limit_s(std::size_t configurations) const {
-  if (time_limit_s) return *time_limit_s;
+std::optional<double> RunConfig::effective_time_limit_s(std::size_t configurations) const {
+  if (time_limit_s) return time_limit_s;
   // A simulation's wall time grows with the simulated ranks, not with the sweep's (simulated)
   // budgets: no limit unless one is given. SimGrid itself ends a simulated deadlock.
-  if (simulated) return 0;
+  if (simulated) return std::nullopt;
   // Fixed mode runs what it is told, however long each operation takes: an hour bounds it.
   if (iterations) return 3600;
   // Each size samples for at most max_time_s; warm-up, validation and one overlong sample

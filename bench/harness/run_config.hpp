@@ -57,7 +57,7 @@ struct RunConfig {
   // The limit the watchdog enforces: the given one, or one derived from the sweep's own
   // budgets with ample margin, so a hang ends and a healthy run never trips it.
   // `configurations`: how many (size, variant, repeat) the run measures.
-  double effective_time_limit_s(std::size_t configurations) const;
+  std::optional<double> effective_time_limit_s(std::size_t configurations) const;
 };
 
 }  // namespace mpibench

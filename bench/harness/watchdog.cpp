@@ -97,19 +97,19 @@ const char* signal_name(AsyncStop why) {
 
 }  // namespace
 
-std::array<std::string, async_stop_kinds> stop_reasons(double time_limit_s) {
+std::array<std::string, async_stop_kinds> stop_reasons(std::optional<double> time_limit_s) {
   std::array<std::string, async_stop_kinds> reasons;
-  reasons[0] = fmt::format("time limit of {:g} s reached", time_limit_s);  // as time_limit_text()
+  if (time_limit_s) reasons[0] = fmt::format("time limit of {:g} s reached", *time_limit_s);  // as time_limit_text()
   for (const AsyncStop why : {AsyncStop::interrupt, AsyncStop::terminate, AsyncStop::hangup}) {
     reasons[static_cast<std::size_t>(why)] = fmt::format("interrupted by {}", signal_name(why));
   }
   return reasons;
 }
 
-void prepare_stop_messages(double time_limit_s, const std::string& kept_in) {
+void prepare_stop_messages(std::optional<double> time_limit_s, const std::string& kept_in) {
   const std::string kept = kept_in.empty() ? std::string() : fmt::format("; the finished rows are kept in {}", kept_in);
   const auto reasons = stop_reasons(time_limit_s);
-  limit_s = time_limit_s;
+  limit_s = time_limit_s.value_or(0);
   for (std::size_t i = 0; i < async_stop_kinds; ++i) {
     const std::string line = fmt::format("mpibench: error: {}{}{}\n", reasons[i],
                                          i == 0 ? fmt::format(" ({})", time_limit_advice) : "", kept);
@@ -127,7 +127,7 @@ void install_stop_handlers(bool speaks) {
   // (hydra's proxy, Open MPI's daemon) is a hangup.
   const pid_t parent = getppid();
   prctl(PR_SET_PDEATHSIG, SIGHUP);
-  prepare_stop_messages(0, "");
+  prepare_stop_messages(std::nullopt, "");
   // A reader that went away is a write error (EPIPE) the outputs report, not a silent death.
   signal(SIGPIPE, SIG_IGN);
   handle(SIGINT, on_signal);
@@ -145,7 +145,7 @@ bool time_limit_reached() { return alarms > 0; }
 
 std::string time_limit_text() { return fmt::format("time limit of {:g} s reached", limit_s); }
 
-void arm_time_limit(double seconds, double grace_s, std::span<const int> node_peers) {
+void arm_time_limit(std::optional<double> seconds, double grace_s, std::span<const int> node_peers) {
   std::size_t count = 0;
   for (const int pid : node_peers) {
     if (count < max_peers) peers[count++] = pid;
@@ -153,11 +153,11 @@ void arm_time_limit(double seconds, double grace_s, std::span<const int> node_pe
   peer_count = static_cast<sig_atomic_t>(count);
   handle(SIGALRM, on_alarm);
   alarms = 0;
-  if (seconds <= 0) return;  // no limit (a simulation not given one)
+  if (!seconds) return;
   // Rank 0: the soft deadline, then every grace_s the hard one (it fires once). The others:
   // only a hard deadline, after rank 0's.
   itimerval timer{as_timeval(speaking ? grace_s : 0),
-                  as_timeval(std::max(1e-6, speaking ? seconds : seconds + 2 * grace_s))};
+                  as_timeval(std::max(1e-6, speaking ? *seconds : *seconds + 2 * grace_s))};
   setitimer(ITIMER_REAL, &timer, nullptr);
 }
 

@@ -6,6 +6,7 @@
 // once: exit 1 for the time limit, 128 + the signal otherwise. Every rank gets the same
 // handlers, so every rank ends alike and mpiexec reports one code.
 #include <array>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -16,11 +17,12 @@ namespace mpibench {
 // Right after MPI_Init, on every rank: a signal from then on ends the rank cleanly.
 void install_stop_handlers(bool speaks);
 
-// Why a run stopped, as the outputs record it, for each AsyncStop.
-std::array<std::string, async_stop_kinds> stop_reasons(double time_limit_s);
+// Why a run stopped, as the outputs record it, for each AsyncStop (none for the time limit of
+// a run that has none).
+std::array<std::string, async_stop_kinds> stop_reasons(std::optional<double> time_limit_s);
 
 // From now on the error lines say where the finished rows are kept (empty: nowhere).
-void prepare_stop_messages(double time_limit_s, const std::string& kept_in);
+void prepare_stop_messages(std::optional<double> time_limit_s, const std::string& kept_in);
 
 // A stop signal that reaches another rank first is passed on to rank 0 (`pid`, 0 for none:
 // not on this node), so that rank 0 ends the outputs with the reason before the launcher
@@ -38,7 +40,8 @@ void settle_exit_code(int code);
 // why, stops the other ranks on its node (`node_peers`) so that they exit with the same
 // code before the launcher kills them, and exits 1; any other rank ends by itself `grace_s`
 // after that if nothing has stopped it (a rank 0 that hangs or is stopped).
-void arm_time_limit(double seconds, double grace_s, std::span<const int> node_peers);
+// Without `seconds` (a simulation not given a limit), only the stops from outside are armed.
+void arm_time_limit(std::optional<double> seconds, double grace_s, std::span<const int> node_peers);
 
 // Rank 0: the limit has passed; the run should stop at the next decision.
 bool time_limit_reached();
