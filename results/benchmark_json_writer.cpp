@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "bench/statistics/stats.hpp"
@@ -39,7 +38,6 @@ std::string BenchmarkJsonWriter::begin(const Metadata& metadata, std::span<const
     // same fact; the rest as strings under mpibench's names.
     if (key == "usable_cores_per_node") context_.emplace_back("num_cpus", value);
     if (key == "build_type" && value != "Release" && value != "RelWithDebInfo" && value != "MinSizeRel") build = "debug";
-    if (key == "repeat") repetitions_ = std::max(1, std::atoi(value.c_str()));  // "3 (seed 1)"
     const std::string name = key == "date_utc" ? "date" : key == "hosts" ? "host_name" : key;
     context_.emplace_back(name, json_string(value));
   }

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "results/output_formats.hpp"
 #include "results/writer.hpp"
 
 namespace mpibench {
@@ -16,6 +17,8 @@ namespace mpibench {
 // stopped run's context can still carry its "incomplete" reason.
 class BenchmarkJsonWriter final : public Writer {
  public:
+  BenchmarkJsonWriter() = default;
+  explicit BenchmarkJsonWriter(const RowPlan& plan) : repetitions_(plan.repeats) {}
   std::string begin(const Metadata& metadata, std::span<const Column> columns) override;
   std::string row(const Record& record) override;
   std::string note(std::string_view key, std::string_view text) override;

@@ -1,5 +1,7 @@
 #include "results/output_formats.hpp"
 
+#include <type_traits>
+
 #include "results/benchmark_json_writer.hpp"
 #include "results/csv_writer.hpp"
 
@@ -7,8 +9,12 @@ namespace mpibench {
 namespace {
 
 template <class W>
-std::unique_ptr<Writer> make_writer() {
-  return std::make_unique<W>();
+std::unique_ptr<Writer> make_writer(const RowPlan& plan) {
+  if constexpr (std::is_constructible_v<W, const RowPlan&>) {
+    return std::make_unique<W>(plan);
+  } else {
+    return std::make_unique<W>();
+  }
 }
 
 const OutputFormat formats[] = {

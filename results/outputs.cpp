@@ -27,7 +27,7 @@ Outputs Outputs::open(const OutputRequest& request) {
   };
   std::vector<Wanted> wanted;
   for (const OutputFile& file : request.files) {
-    wanted.push_back({file.format->option(), file.path, file.format->make()});
+    wanted.push_back({file.format->option(), file.path, file.format->make(request.plan)});
   }
   for (const Wanted& w : wanted) {
     if (w.path.empty()) throw OutputRefused(fmt::format("{} needs a file name (or - for stdout)", w.option));

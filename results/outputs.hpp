@@ -20,6 +20,7 @@ namespace mpibench {
 struct OutputRequest {
   std::vector<OutputFile> files;  // in the order of file_formats()
   bool table = true;              // on stdout, unless another output is stdout
+  RowPlan plan = {};
 };
 
 // Throws OutputRefused when one of `files` (or the .partial it is written as) is one of

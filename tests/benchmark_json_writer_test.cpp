@@ -62,7 +62,7 @@ namespace mpibench {
 namespace {
 
 TEST(BenchmarkJsonWriter, RepeatsAreRepetitionsOfOneNameWithAggregates) {
-  BenchmarkJsonWriter writer;
+  BenchmarkJsonWriter writer(RowPlan{2});
   writer.begin({{"repeat", "2 (seed 1)"}, {"build_type", "Debug"}, {"usable_cores_per_node", "2"}},
                testing::columns({"pattern", "ranks", "bytes", "median_us", "repeat"}));
   std::string text;

@@ -13,7 +13,7 @@ Outputs open_outputs(const RunConfig& config, MPI_Comm world, int rank) {
   std::optional<std::string> problem;
   if (rank == 0) {
     try {
-      outputs = Outputs::open({config.output_files, !config.quiet});
+      outputs = Outputs::open({config.output_files, !config.quiet, {config.repeat}});
     } catch (const OutputRefused& e) {
       problem = e.what();
     }
