@@ -153,9 +153,7 @@ int run_compare(const CompareRequest& request) {
     std::vector<ResultFile> baseline, candidate;
     for (const std::string& path : request.baseline) baseline.push_back(read_result_file(path));
     for (const std::string& path : request.candidate) candidate.push_back(read_result_file(path));
-    std::vector<ResultFile> every(baseline);
-    every.insert(every.end(), candidate.begin(), candidate.end());
-    refuse_repeated_launches(every);
+    refuse_repeated_launches({baseline, candidate});
     comparison = compare_launches(baseline, candidate, request.settings);
   };
   const auto report = [&](Outputs& outputs) {

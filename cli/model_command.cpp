@@ -206,9 +206,7 @@ int run_model(const ModelRequest& request) {
       for (const std::string& path : request.launches) files.push_back(read_result_file(path));
       std::vector<ResultFile> measured;
       for (const std::string& path : request.predict) measured.push_back(read_result_file(path));
-      std::vector<ResultFile> every(files);
-      every.insert(every.end(), measured.begin(), measured.end());
-      refuse_repeated_launches(every);
+      refuse_repeated_launches({files, measured});
       // Files of pingpong launches are fitted; others (reduce_local) only give gamma.
       std::vector<ResultFile> launches;
       for (const ResultFile& file : files) {

@@ -32,25 +32,6 @@ std::string name_of(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// Where FILE is written until it completes: FILE.partial, or, when that name would be too long
-// for the file system (a legal 250-byte name), a shorter one beside it made from the name, so
-// that two runs aimed at one output still meet at one lock.
-std::string partial_name_for(const std::string& final_path) {
-  const std::string parent = parent_of(final_path);
-  const std::string name = name_of(final_path);
-  const long longest = pathconf(parent.c_str(), _PC_NAME_MAX);
-  constexpr std::string_view suffix = ".partial";
-  if (longest < 0 || name.size() + suffix.size() <= static_cast<std::size_t>(longest)) {
-    return final_path + std::string(suffix);
-  }
-  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a of the whole name
-  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-  std::size_t keep = std::min<std::size_t>(name.size(), static_cast<std::size_t>(longest) - suffix.size() - 17);
-  while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;  // whole UTF-8 characters
-  const std::string shorter = fmt::format("{}-{:016x}{}", name.substr(0, keep), hash, suffix);
-  return parent == "." && final_path.find('/') == std::string::npos ? shorter : parent + "/" + shorter;
-}
-
 [[noreturn]] void refuse(const std::string& path, int error) {
   throw OutputRefused(fmt::format("cannot write {}: {}", shown_path(path), std::strerror(error)));
 }
@@ -74,6 +55,22 @@ std::string shown_path(std::string_view path) {
     }
   }
   return shown + "'";
+}
+
+std::string partial_name_for(const std::string& final_path) {
+  const std::string parent = parent_of(final_path);
+  const std::string name = name_of(final_path);
+  const long longest = pathconf(parent.c_str(), _PC_NAME_MAX);
+  constexpr std::string_view suffix = ".partial";
+  if (longest < 0 || name.size() + suffix.size() <= static_cast<std::size_t>(longest)) {
+    return final_path + std::string(suffix);
+  }
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a of the whole name
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  std::size_t keep = std::min<std::size_t>(name.size(), static_cast<std::size_t>(longest) - suffix.size() - 17);
+  while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;  // whole UTF-8 characters
+  const std::string shorter = fmt::format("{}-{:016x}{}", name.substr(0, keep), hash, suffix);
+  return parent == "." && final_path.find('/') == std::string::npos ? shorter : parent + "/" + shorter;
 }
 
 std::optional<FileIdentity> identify_output(const std::string& path) {

@@ -24,6 +24,11 @@ struct FileIdentity {
 // path cannot be looked up (open() then says why).
 std::optional<FileIdentity> identify_output(const std::string& path);
 
+// Where FILE is written until it completes: FILE.partial, or, when that name would be too long
+// for the file system (a legal 250-byte name), a shorter one beside it made from the name, so
+// that two runs aimed at one output still meet at one lock.
+std::string partial_name_for(const std::string& final_path);
+
 class OutputTarget {
  public:
   // Opens without blocking and without creating or changing anything the user can see

@@ -38,7 +38,7 @@ Outputs Outputs::open(const OutputRequest& request) {
       if (i == j) continue;
       // The same file, or one output where another is written until it completes.
       const bool same = j > i && first == identify_output(wanted[j].path);
-      const bool its_partial = wanted[j].path != "-" && first == identify_output(wanted[j].path + ".partial");
+      const bool its_partial = wanted[j].path != "-" && first == identify_output(partial_name_for(wanted[j].path));
       if (same || its_partial) {
         throw OutputRefused(fmt::format("{} {} and {} {} name the same file; give each its own",
                                         wanted[i].option, shown_path(wanted[i].path), wanted[j].option,
@@ -82,7 +82,7 @@ void refuse_outputs_naming(const std::vector<OutputFile>& files, const std::vect
       if (input == "-") continue;  // standard input is no file an output could name
       const auto read = identify_output(input);
       if (!read) continue;  // the reader says why it cannot read it
-      if (read == identify_output(file.path) || read == identify_output(file.path + ".partial")) {
+      if (read == identify_output(file.path) || read == identify_output(partial_name_for(file.path))) {
         throw OutputRefused(fmt::format("{} {} would overwrite the input {}; name another file",
                                         file.format->option(), shown_path(file.path), shown_path(input)));
       }

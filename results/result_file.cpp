@@ -342,15 +342,18 @@ std::string launch_identity(const ResultFile& file) {
 
 }  // namespace
 
-void refuse_repeated_launches(std::span<const ResultFile> files) {
-  std::vector<std::string> identities;
-  for (const ResultFile& file : files) identities.push_back(launch_identity(file));
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    for (std::size_t j = i + 1; j < files.size(); ++j) {
-      if (identities[i] != identities[j]) continue;
-      throw UnusableInput(fmt::format(
-          "{} and {} are the same launch (same start, command line, hosts and rows): each launch counts once",
-          shown_path(files[i].path), shown_path(files[j].path)));
+void refuse_repeated_launches(std::initializer_list<std::span<const ResultFile>> groups) {
+  std::vector<std::pair<std::string, const ResultFile*>> seen;  // identity, file
+  for (const auto group : groups) {
+    for (const ResultFile& file : group) {
+      std::string identity = launch_identity(file);
+      for (const auto& [earlier_identity, earlier] : seen) {
+        if (earlier_identity != identity) continue;
+        throw UnusableInput(fmt::format(
+            "{} and {} are the same launch (same start, command line, hosts and rows): each launch counts once",
+            shown_path(earlier->path), shown_path(file.path)));
+      }
+      seen.emplace_back(std::move(identity), &file);
     }
   }
 }

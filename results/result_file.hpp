@@ -1,6 +1,7 @@
 #pragma once
 // Reads what mpibench wrote, for the commands that work on results without MPI (compare).
 // Roles and types come from the file's own `columns` line, as in plots/mpibench_csv.py.
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -41,9 +42,9 @@ struct ResultFile {
 // without its pattern, ranks, bytes, samples or median. Throws UnusableInput, one line.
 ResultFile read_result_file(const std::string& path);
 
-// Throws UnusableInput naming the first two of `files` that are one launch (the same file by
-// another name, a link or a copy, or a launch's CSV and its JSON): a launch counted twice
-// would make a rank test as sure as twice the launches.
-void refuse_repeated_launches(std::span<const ResultFile> files);
+// Throws UnusableInput naming the first two files, over every group (compare's two sides),
+// that are one launch (the same file by another name, a link or a copy, or a launch's CSV and
+// its JSON): a launch counted twice would make a rank test as sure as twice the launches.
+void refuse_repeated_launches(std::initializer_list<std::span<const ResultFile>> groups);
 
 }  // namespace mpibench
