@@ -85,6 +85,8 @@ timeval as_timeval(double seconds) {
   return {whole, static_cast<long>((seconds - static_cast<double>(whole)) * 1e6)};
 }
 
+std::string limit_text(double seconds) { return fmt::format("time limit of {:g} s reached", seconds); }
+
 const char* signal_name(AsyncStop why) {
   switch (why) {
     case AsyncStop::interrupt: return "SIGINT";
@@ -99,7 +101,7 @@ const char* signal_name(AsyncStop why) {
 
 std::array<std::string, async_stop_kinds> stop_reasons(std::optional<double> time_limit_s) {
   std::array<std::string, async_stop_kinds> reasons;
-  if (time_limit_s) reasons[0] = fmt::format("time limit of {:g} s reached", *time_limit_s);  // as time_limit_text()
+  if (time_limit_s) reasons[0] = limit_text(*time_limit_s);
   for (const AsyncStop why : {AsyncStop::interrupt, AsyncStop::terminate, AsyncStop::hangup}) {
     reasons[static_cast<std::size_t>(why)] = fmt::format("interrupted by {}", signal_name(why));
   }
@@ -143,7 +145,7 @@ void settle_exit_code(int code) { settled = code; }
 
 bool time_limit_reached() { return alarms > 0; }
 
-std::string time_limit_text() { return fmt::format("time limit of {:g} s reached", limit_s); }
+std::string time_limit_text() { return limit_text(limit_s); }
 
 void arm_time_limit(std::optional<double> seconds, double grace_s, std::span<const int> node_peers) {
   std::size_t count = 0;
