@@ -2,10 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "bench/harness/measure_stages.hpp"
 #include "bench/harness/outputs_in_step.hpp"
 #include "bench/harness/pattern_selection.hpp"
 #include "bench/harness/placement.hpp"
+#include "bench/harness/rank_exchange.hpp"
+#include "bench/harness/run_plan.hpp"
 #include "bench/harness/run_clock.hpp"
 #include "bench/harness/stages.hpp"
 #include "bench/harness/watchdog.hpp"
@@ -33,6 +37,19 @@ void finish(Outputs& outputs, const std::optional<std::string>& failure, MPI_Com
   throw RunError(line);
 }
 
+// The patterns rank 0 selected, on every rank (by their places in the catalog).
+std::vector<const PatternDefinition*> told_definitions(MPI_Comm world, const std::vector<const PatternDefinition*>& selected) {
+  const auto catalog = pattern_catalog();
+  std::vector<std::uint64_t> places;
+  for (const PatternDefinition* definition : selected) {
+    places.push_back(static_cast<std::uint64_t>(std::find(catalog.begin(), catalog.end(), definition) - catalog.begin()));
+  }
+  broadcast(world, places);
+  std::vector<const PatternDefinition*> definitions;
+  for (const std::uint64_t place : places) definitions.push_back(catalog[place]);
+  return definitions;
+}
+
 }  // namespace
 
 ExitCode run_job(const RunConfig& config) {
@@ -46,12 +63,26 @@ ExitCode run_job(const RunConfig& config) {
 
   // Checks, in the order that keeps a refused run from creating anything.
   RunSetting setting{world, rank, discover_placement(world), {}, {}, std::nullopt, 0};
-  const Selection selection = select_patterns(config, setting.placement.host_of_rank);
+  // Rank 0 alone knows every rank's host: it selects the patterns and plans the run.
+  std::optional<RunPlan> plan;
+  Selection selection;
+  std::optional<std::string> refused;
+  if (rank == 0) {
+    try {
+      selection = select_patterns(config, setting.placement.host_of_rank);
+      plan.emplace(selection.definitions, config, setting.placement.host_of_rank);
+    } catch (const UsageError& e) {
+      refused = e.what();
+    }
+  }
+  if (auto agreed = agree_on_problem(world, refused)) throw UsageError(*agreed);
+  selection.definitions = told_definitions(world, selection.definitions);
   setting.clock = agreed_clock(world, rank);
   BufferProvider buffers;
   if (!config.validate) buffers.share_payloads();
-  std::vector<Stage> stages = make_stages(selection.definitions, world, buffers, config, setting.placement);
-  judge_busy_ranks(stages, setting.placement);
+  const RunPlan* planned = plan ? &*plan : nullptr;
+  std::vector<Stage> stages = make_stages(planned, world, buffers, config);
+  judge_busy_ranks(planned, world, setting.placement);
   check_sizes(stages, config, setting.placement, world);
   setting.clock_offsets = clock_offsets_text(config, world, setting.clock, rank);
   // Last check: from here on, the run has outputs that must be finished either way.
@@ -70,7 +101,7 @@ ExitCode run_job(const RunConfig& config) {
 
   MeasuredRun measured;
   try {
-    measured = measure_stages(config, selection, setting, stages, outputs);
+    measured = measure_stages(config, selection, planned, setting, stages, outputs);
   } catch (const RunError& e) {
     outputs.finish_incomplete(e.what());
     throw;

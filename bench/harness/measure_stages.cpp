@@ -4,8 +4,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <functional>
-#include <random>
 
 #include "bench/harness/metadata.hpp"
 #include "bench/harness/outputs_in_step.hpp"
@@ -31,67 +29,6 @@ std::vector<std::string> repeat_key_columns(std::span<const Column> columns) {
   return keys;
 }
 
-// The leader's rows, sent to rank 0 and written there; a write failure comes back on rank 0.
-std::optional<std::string> write_relayed(MPI_Comm world, int rank, int leader, const std::vector<Record>& held,
-                                         const std::function<std::optional<std::string>(const Record&)>& emit) {
-  constexpr int tag = 31;
-  if (rank == leader) {
-    const std::string text = encode_records(held);
-    const auto length = static_cast<std::uint64_t>(text.size());
-    mpi_check(MPI_Send(&length, 1, MPI_UINT64_T, 0, tag, world));
-    mpi_check(MPI_Send(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, tag, world));
-    return std::nullopt;
-  }
-  if (rank != 0) return std::nullopt;
-  std::uint64_t length = 0;
-  mpi_check(MPI_Recv(&length, 1, MPI_UINT64_T, leader, tag, world, MPI_STATUS_IGNORE));
-  std::string text(static_cast<std::size_t>(length), '\0');
-  mpi_check(MPI_Recv(text.data(), static_cast<int>(length), MPI_CHAR, leader, tag, world, MPI_STATUS_IGNORE));
-  for (const Record& row : decode_records(text)) {
-    if (auto problem = emit(row)) return problem;
-  }
-  return std::nullopt;
-}
-
-// The rows of `definition`'s pattern among the run's.
-std::vector<Record> rows_of(const PatternDefinition& definition, const std::vector<Record>& rows) {
-  std::vector<Record> own;
-  for (const Record& row : rows) {
-    const Cell* pattern = row.find("pattern");
-    const auto* name = pattern ? std::get_if<std::string>(pattern) : nullptr;
-    if (name && *name == definition.name) own.push_back(row);
-  }
-  return own;
-}
-
-// On rank 0: the stages that measured a row its pattern wants measured again (a row is a
-// group's when it carries every cell the group sets), each once, in the run's order.
-std::vector<std::uint64_t> stages_to_measure_again(const Selection& selection, const std::vector<Record>& rows,
-                                                   const std::vector<Stage>& stages, const RunConfig& config) {
-  std::vector<std::uint64_t> again;
-  for (const PatternDefinition* definition : selection.definitions) {
-    if (definition->measure_again == nullptr) continue;
-    const std::vector<Record> own = rows_of(*definition, rows);
-    std::vector<const Record*> suspects;
-    for (const std::size_t i : definition->measure_again(own, config.pattern_options)) suspects.push_back(&own.at(i));
-    const auto measured_by = [](const StageGroup& group, const Record& row) {
-      return std::all_of(group.cells.cells().begin(), group.cells.cells().end(), [&](const auto& cell) {
-        const Cell* found = row.find(cell.first);
-        return found && *found == cell.second;
-      });
-    };
-    for (std::size_t s = 0; s < stages.size(); ++s) {
-      if (stages[s].owner != definition) continue;
-      const bool suspect = std::any_of(suspects.begin(), suspects.end(), [&](const Record* row) {
-        return std::any_of(stages[s].groups.begin(), stages[s].groups.end(),
-                           [&](const StageGroup& group) { return measured_by(group, *row); });
-      });
-      if (suspect) again.push_back(s);
-    }
-  }
-  return again;
-}
-
 // On rank 0: each verdict of the run's patterns on its own rows, printed and in the outputs;
 // the first failure a verdict reports.
 std::optional<std::string> write_verdicts(const Selection& selection, const std::vector<Record>& rows,
@@ -111,7 +48,8 @@ std::optional<std::string> write_verdicts(const Selection& selection, const std:
 
 }  // namespace
 
-MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, const RunSetting& setting,
+MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, const RunPlan* plan,
+                           const RunSetting& setting,
                            std::vector<Stage>& stages, Outputs& outputs) {
   const MPI_Comm world = setting.world;
   const int rank = setting.rank;
@@ -150,64 +88,64 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
     if (keep_rows) rows.push_back(record);
     return std::nullopt;
   };
-  // One stage at `sizes`; `pass` 2 is a second look at it.
-  const auto measure = [&](Stage& stage, const std::vector<std::uint64_t>& sizes, int repeat,
-                           std::int64_t pass) -> std::optional<std::string> {
+  // Stage `s` in repeat `repeat`; `pass` 2 is a second look at it.
+  const auto measure = [&](std::size_t s, int repeat, std::int64_t pass) -> std::optional<std::string> {
+    Stage& stage = stages[s];
+    std::vector<std::uint64_t> sizes;
+    if (rank == 0) sizes = plan->sizes(s, repeat);
+    broadcast(world, sizes);
     std::vector<Record> held;  // on a group leader other than rank 0: rows for rank 0 to write
     std::optional<std::string> mine;
     if (stage.pattern) {
-      const StageGroup& group = stage.groups[stage.my_group];
-      const bool leader_is_0 = group.members.front() == 0;
-      const auto stage_emit = [&](const Record& record) -> std::optional<std::string> {
-        Record row = record;
-        row.set("same_host", std::string(group.same_host ? "yes" : "no"));
-        for (const auto& [column, cell] : group.cells.cells()) row.set(column, cell);
-        if (pass > 1) row.set(std::string(pass_column.name), pass);
-        if (leader_is_0) return emit(row);
-        held.push_back(std::move(row));
-        return std::nullopt;
+      const auto leader_emit = [&](const Record& measured) -> std::optional<std::string> {
+        if (rank != 0) {
+          held.push_back(measured);
+          return std::nullopt;
+        }
+        Record row = measured;
+        plan->add_row_context(row, s, plan->group_led_by(s, 0), repeat, pass);
+        return emit(row);
       };
-      const std::vector<std::uint64_t> own = stage.sizes.empty() ? sizes : stage.sizes;
-      mine = run_sweep(*stage.definition, *stage.pattern, stage.comm, own, repeat, config, clock, stage_emit,
-                       progress);
+      mine = run_sweep(*stage.definition, *stage.pattern, stage.comm, sizes, config, clock, leader_emit, progress);
     } else if (rank == 0) {
-      for (const std::uint64_t size : stage.sizes_to_measure(config)) {
+      for (const std::uint64_t size : sizes) {
         progress.step(fmt::format("{} {} (ranks {})", stage.definition->name, Bytes{size},
-                                  fmt::join(stage.groups.front().members, ",")));
+                                  fmt::join(plan->stages()[s].groups.front().members, ",")));
       }
     }
     // Ranks without a part in this stage sleep here rather than spin on the measured cores.
     quiet_barrier(world);
     std::optional<std::string> failed = agree_on_problem(world, mine);
-    // Rows measured without rank 0 are written once the stage is done, failed or not.
-    for (const StageGroup& group : stage.groups) {
-      const int leader = group.members.front();
-      if (leader == 0) continue;
-      const auto unwritten = write_relayed(world, rank, leader, held, emit);
-      if (const auto problem = agree_on_problem(world, unwritten); problem && !failed) failed = problem;
+    // Rows measured without rank 0 reach it in one gather once the stage is done, failed or
+    // not, and are written with their group's context.
+    const auto relayed = gather_strings(world, held.empty() ? std::string() : encode_records(held));
+    std::optional<std::string> unwritten;
+    for (std::size_t leader = 1; leader < relayed.size() && !unwritten; ++leader) {
+      if (relayed[leader].empty()) continue;
+      const std::size_t group = plan->group_led_by(s, static_cast<int>(leader));
+      for (Record& row : decode_records(relayed[leader])) {
+        plan->add_row_context(row, s, group, repeat, pass);
+        unwritten = emit(row);
+        if (unwritten) break;
+      }
     }
+    if (auto problem = agree_on_problem(world, unwritten); problem && !failed) failed = problem;
     return failed;
   };
-  std::mt19937_64 shuffle(config.seed);
   for (int repeat = 1; repeat <= config.repeat && !failure; ++repeat) {
-    // Repeats measure the sizes in a new random order each time (the same on every rank:
-    // same seed, same generator), so drift over the run (thermal, other load) spreads
-    // over all sizes instead of biasing the last ones.
-    std::vector<std::uint64_t> sizes = config.sizes;
-    if (config.repeat > 1) std::shuffle(sizes.begin(), sizes.end(), shuffle);
-    for (Stage& stage : stages) {
-      failure = measure(stage, sizes, repeat, 1);
-      if (failure) break;
-    }
+    for (std::size_t s = 0; s < stages.size() && !failure; ++s) failure = measure(s, repeat, 1);
   }
   if (failure) return {failure, std::nullopt};
   const std::size_t swept = rows.size();  // the rows of the repeats; second looks follow
+  // Rank 0 may add stages once it has read the rows: second looks at what a verdict would flag.
   std::vector<std::uint64_t> again;
-  if (rank == 0) again = stages_to_measure_again(selection, rows, stages, config);
+  if (rank == 0) {
+    for (const std::size_t s : plan->stages_to_measure_again(rows, config.pattern_options)) again.push_back(s);
+  }
   broadcast(world, again);
-  for (const std::uint64_t s : again) progress.extend(stages[s].sizes_to_measure(config).size());
+  for (const std::uint64_t s : again) progress.extend(stages[s].sizes.size());
   for (const std::uint64_t s : again) {
-    if (auto problem = measure(stages[s], config.sizes, config.repeat, 2)) return {problem, std::nullopt};
+    if (auto problem = measure(s, config.repeat, 2)) return {problem, std::nullopt};
   }
   std::optional<std::string> verdict_failure;
   write_in_step(world, rank, [&] {

@@ -10,6 +10,7 @@
 #include "bench/harness/pattern_selection.hpp"
 #include "bench/harness/placement.hpp"
 #include "bench/harness/run_config.hpp"
+#include "bench/harness/run_plan.hpp"
 #include "bench/harness/stages.hpp"
 #include "bench/toolkit/clock.hpp"
 #include "results/outputs.hpp"
@@ -35,9 +36,10 @@ struct MeasuredRun {
   std::optional<std::string> verdict_failure;
 };
 
-// Collective over setting.world. A write failure of the metadata or the summary is thrown
+// Collective over setting.world; `plan` is rank 0's (null elsewhere). A write failure of the metadata or the summary is thrown
 // as RunError.
-MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, const RunSetting& setting,
+MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, const RunPlan* plan,
+                           const RunSetting& setting,
                            std::vector<Stage>& stages, Outputs& outputs);
 
 }  // namespace mpibench

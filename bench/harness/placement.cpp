@@ -71,9 +71,7 @@ std::string my_core_list() {
   return list;
 }
 
-// The kernel's boot id names the machine: hosts that are network namespaces or containers
-// on one machine have their own host names but one boot id. (Under simulation every host
-// is its own machine: placement takes another way, simulated_machines.)
+// The kernel's boot id names the machine.
 std::string machine_id() {
   std::ifstream in("/proc/sys/kernel/random/boot_id");
   std::string id;
@@ -81,38 +79,50 @@ std::string machine_id() {
   return id;
 }
 
-// Ranks per machine against the machine's usable cores, as for a node.
-void discover_machines(MPI_Comm world, int rank, const CoreMask& node_mask, Placement& p) {
-  const auto ids = allgather_strings(world, machine_id());
-  const auto mine = static_cast<int>(std::find(ids.begin(), ids.end(), ids[static_cast<std::size_t>(rank)]) - ids.begin());
+// Rank 0: each rank's machine, the first rank that has its name (a machine id or a host).
+std::vector<int> first_rank_of_each(const std::vector<std::string>& names) {
+  std::map<std::string_view, int> first;
+  std::vector<int> machine;
+  for (std::size_t r = 0; r < names.size(); ++r) {
+    machine.push_back(first.try_emplace(names[r], static_cast<int>(r)).first->second);
+  }
+  return machine;
+}
+
+// The usable cores of each rank's machine, on rank 0: every machine's ranks together (one
+// split per machine) OR their affinity masks.
+std::vector<int> cores_of_machines(MPI_Comm world, int rank, const CoreMask& node_mask,
+                                   const std::vector<int>& machine_of_rank) {
+  int mine = 0;
+  mpi_check(MPI_Scatter(machine_of_rank.data(), 1, MPI_INT, &mine, 1, MPI_INT, 0, world));
   MPI_Comm machine = MPI_COMM_NULL;
   mpi_check(MPI_Comm_split(world, mine, rank, &machine));
-  int ranks = 0;
-  mpi_check(MPI_Comm_size(machine, &ranks));
   CoreMask mask = node_mask;
   mpi_check(MPI_Allreduce(MPI_IN_PLACE, mask.data(), static_cast<int>(mask.size()),
                           MPI_UNSIGNED_LONG_LONG, MPI_BOR, machine));
+  mpi_check(MPI_Comm_free(&machine));
   int cores = 0;
   for (const auto word : mask) cores += std::popcount(word);
-  mpi_check(MPI_Comm_free(&machine));
-  const int here[2] = {mine, cores};
-  std::vector<int> all(2 * ids.size());
-  mpi_check(MPI_Allgather(here, 2, MPI_INT, all.data(), 2, MPI_INT, world));
-  for (std::size_t r = 0; r < ids.size(); ++r) {
-    p.machine_of_rank.push_back(all[2 * r]);
-    p.cores_of_machine_of_rank.push_back(all[2 * r + 1]);
+  std::vector<int> all(machine_of_rank.size());
+  mpi_check(MPI_Gather(&cores, 1, MPI_INT, all.data(), 1, MPI_INT, 0, world));
+  return all;
+}
+
+// Rank 0: how many machines, and the busiest by ranks over cores.
+void judge_machines(Placement& p) {
+  std::map<int, int> ranks_on;
+  for (const int machine : p.machine_of_rank) ++ranks_on[machine];
+  p.machines = static_cast<int>(ranks_on.size());
+  double busiest = -1;
+  for (const auto& [machine, ranks] : ranks_on) {
+    const int cores = p.cores_of_machine_of_rank[static_cast<std::size_t>(machine)];
+    const double load = static_cast<double>(ranks) / std::max(cores, 1);
+    if (load > busiest) {
+      busiest = load;
+      p.ranks_on_busiest_machine = ranks;
+      p.usable_cores_on_that_machine = cores;
+    }
   }
-  p.machines = static_cast<int>(std::set<std::string>(ids.begin(), ids.end()).size());
-  // The busiest machine, by ranks over cores; every rank learns it.
-  struct {
-    double load;
-    int rank;
-  } busiest{static_cast<double>(ranks) / std::max(cores, 1), rank};
-  mpi_check(MPI_Allreduce(MPI_IN_PLACE, &busiest, 1, MPI_DOUBLE_INT, MPI_MAXLOC, world));
-  int counts[2] = {ranks, cores};
-  mpi_check(MPI_Bcast(counts, 2, MPI_INT, busiest.rank, world));
-  p.ranks_on_busiest_machine = counts[0];
-  p.usable_cores_on_that_machine = counts[1];
 }
 
 // The pids of this node's other ranks, and rank 0's where it shares the node.
@@ -128,32 +138,6 @@ void find_node_peers(int rank, Placement& p) {
   int rank0_here = rank == 0 ? 1 : 0;
   mpi_check(MPI_Allreduce(MPI_IN_PLACE, &rank0_here, 1, MPI_INT, MPI_MAX, p.node_comm));
   if (rank0_here != 0 && rank != 0) p.rank0_pid_on_node = pids.front();
-}
-
-// Under simulation each simulated host is a machine of its own: no splitting (which SMPI
-// does in time growing with the square of the ranks), only the hosts' cores exchanged.
-void simulated_machines(MPI_Comm world, Placement& p) {
-  std::vector<int> cores(p.host_of_rank.size());
-  mpi_check(MPI_Allgather(&p.usable_cores_on_my_node, 1, MPI_INT, cores.data(), 1, MPI_INT, world));
-  std::map<std::string, int> first_rank;
-  std::map<int, int> ranks_on;
-  for (std::size_t r = 0; r < p.host_of_rank.size(); ++r) {
-    const int machine = first_rank.try_emplace(p.host_of_rank[r], static_cast<int>(r)).first->second;
-    p.machine_of_rank.push_back(machine);
-    p.cores_of_machine_of_rank.push_back(cores[r]);
-    ++ranks_on[machine];
-  }
-  p.machines = static_cast<int>(first_rank.size());
-  double busiest = -1;
-  for (const auto& [machine, ranks] : ranks_on) {
-    const int c = cores[static_cast<std::size_t>(machine)];
-    const double load = static_cast<double>(ranks) / std::max(c, 1);
-    if (load > busiest) {
-      busiest = load;
-      p.ranks_on_busiest_machine = ranks;
-      p.usable_cores_on_that_machine = c;
-    }
-  }
 }
 
 Placement discover_placement(MPI_Comm world) {
@@ -185,18 +169,26 @@ Placement discover_placement(MPI_Comm world) {
   char name[MPI_MAX_PROCESSOR_NAME] = {};
   int length = 0;
   mpi_check(MPI_Get_processor_name(name, &length));
-  p.host_of_rank = allgather_strings(world, std::string(name, static_cast<std::size_t>(length)));
+  p.host_of_rank = gather_strings(world, std::string(name, static_cast<std::size_t>(length)));
   if constexpr (simulated) {
-    simulated_machines(world, p);
+    // Each simulated host is a machine of its own, with the cores the platform gives it: no
+    // splitting (which SMPI does in time growing with the square of the ranks).
+    p.cores_of_machine_of_rank.resize(p.host_of_rank.size());
+    mpi_check(MPI_Gather(&p.usable_cores_on_my_node, 1, MPI_INT, p.cores_of_machine_of_rank.data(), 1, MPI_INT, 0, world));
+    p.machine_of_rank = first_rank_of_each(p.host_of_rank);
   } else {
-    discover_machines(world, rank, mask, p);
+    // Hosts that are namespaces or containers of one machine have their own names but one
+    // kernel boot id.
+    p.machine_of_rank = first_rank_of_each(gather_strings(world, machine_id()));
+    p.cores_of_machine_of_rank = cores_of_machines(world, rank, mask, p.machine_of_rank);
   }
-  p.oversubscribed = !simulated && (over != 0 || p.ranks_on_busiest_machine > p.usable_cores_on_that_machine);
-  const auto& names = p.host_of_rank;
   const auto cores = simulated ? std::vector<std::string>() : gather_strings(world, my_core_list());
   if (rank == 0) {
-    for (const auto& host : names) {
-      if (std::find(p.hosts.begin(), p.hosts.end(), host) == p.hosts.end()) p.hosts.push_back(host);
+    judge_machines(p);
+    p.oversubscribed = !simulated && (over != 0 || p.ranks_on_busiest_machine > p.usable_cores_on_that_machine);
+    std::set<std::string_view> seen;
+    for (const auto& host : p.host_of_rank) {
+      if (seen.insert(host).second) p.hosts.push_back(host);
     }
     for (std::size_t r = 0; r < cores.size(); ++r) {
       if (r > 0) p.binding += ' ';
@@ -204,6 +196,15 @@ Placement discover_placement(MPI_Comm world) {
     }
     p.processor = processor_model();
   }
+  struct {
+    int machines, ranks_on_busiest, cores_there;
+    bool oversubscribed;
+  } told{p.machines, p.ranks_on_busiest_machine, p.usable_cores_on_that_machine, p.oversubscribed};
+  broadcast(world, told);
+  p.machines = told.machines;
+  p.ranks_on_busiest_machine = told.ranks_on_busiest;
+  p.usable_cores_on_that_machine = told.cores_there;
+  p.oversubscribed = told.oversubscribed;
   return p;
 }
 

@@ -22,15 +22,16 @@ struct Placement {
   MPI_Comm node_comm = MPI_COMM_NULL;
   std::vector<int> node_peer_pids;  // the other ranks on this node (the watchdog stops them)
   int rank0_pid_on_node = 0;        // rank 0's pid where it shares this node (not on rank 0)
-  std::vector<std::string> host_of_rank;  // every rank's host, on every rank
   // Hosts that are one machine (namespace or container hosts share a kernel): their ranks
   // compete for that machine's cores, whatever each host's own count says.
   int machines = 0;
   int ranks_on_busiest_machine = 0;
   int usable_cores_on_that_machine = 0;
+  // Rank 0 alone holds the tables of every rank (it plans the run; the others are told
+  // their part), so a rank's memory does not grow with the ranks:
+  std::vector<std::string> host_of_rank;      // every rank's host
   std::vector<int> machine_of_rank;           // every rank's machine (the first rank on it)
   std::vector<int> cores_of_machine_of_rank;  // the usable cores of that machine
-  // Filled on rank 0 only:
   std::vector<std::string> hosts;   // distinct, in rank order
   std::string binding;              // "rank:cores" for every rank, e.g. "0:0-1 1:0-1"
   std::string processor;            // model name from /proc/cpuinfo of rank 0's host
@@ -40,7 +41,7 @@ struct Placement {
 Placement discover_placement(MPI_Comm world);
 
 // Whether `busy` ranks, working at once while the others sleep, are more than the usable
-// cores of a machine they share.
+// cores of a machine they share. Rank 0 (it holds the tables).
 bool oversubscribed_by(const Placement& placement, std::span<const int> busy);
 
 // "0-3,6" style list of the cores in this process's affinity mask.

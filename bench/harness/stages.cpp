@@ -15,88 +15,80 @@ namespace mpibench {
 
 namespace {
 
-// Every rank computes the same members from the same options and hosts, so a refusal is
-// every rank's without an exchange.
-std::vector<int> members_of(const PatternDefinition& definition, const RunConfig& config,
-                            const Placement& placement, int launched) {
-  if (definition.members == nullptr) {
-    std::vector<int> first(static_cast<std::size_t>(definition.ranks_used(launched)));
-    for (std::size_t r = 0; r < first.size(); ++r) first[r] = static_cast<int>(r);
-    return first;
-  }
-  auto chosen = definition.members(config.pattern_options, placement.host_of_rank);
-  if (auto* why = std::get_if<std::string>(&chosen)) throw UsageError(*why);
-  return std::get<std::vector<int>>(chosen);
-}
-
-// A pattern's stages: one, or one per step of a pattern made of steps.
-std::vector<Stage> planned_stages(const PatternDefinition& definition, const RunConfig& config,
-                                  const Placement& placement, int launched) {
-  std::vector<Stage> planned;
-  if (definition.steps == nullptr) {
-    Stage stage{&definition, &definition};
-    stage.groups.push_back(StageGroup{members_of(definition, config, placement, launched)});
-    planned.push_back(std::move(stage));
-    return planned;
-  }
-  auto steps = definition.steps(config.pattern_options, placement.host_of_rank);
-  if (auto* why = std::get_if<std::string>(&steps)) throw UsageError(*why);
-  for (Step& step : std::get<std::vector<Step>>(steps)) {
-    Stage stage{step.measures, &definition, std::move(step.sizes)};
-    for (StepGroup& group : step.groups) {
-      stage.groups.push_back(StageGroup{std::move(group.members), std::move(group.cells)});
-    }
-    planned.push_back(std::move(stage));
-  }
-  return planned;
+// How rank 0 names a pattern to the others: its place in the catalog.
+std::uint64_t catalog_index(const PatternDefinition* definition) {
+  const auto catalog = pattern_catalog();
+  return static_cast<std::uint64_t>(std::find(catalog.begin(), catalog.end(), definition) - catalog.begin());
 }
 
 }  // namespace
 
-std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& definitions,
-                               MPI_Comm world, BufferProvider& buffers, const RunConfig& config,
-                               const Placement& placement) {
+std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvider& buffers, const RunConfig& config) {
   int rank = 0;
   int launched = 0;
   mpi_check(MPI_Comm_rank(world, &rank));
   mpi_check(MPI_Comm_size(world, &launched));
+  std::uint64_t count = plan ? plan->stages().size() : 0;
+  broadcast(world, count);
   std::vector<Stage> stages;
-  for (const PatternDefinition* definition : definitions) {
-    for (Stage& stage : planned_stages(*definition, config, placement, launched)) {
-      int color = MPI_UNDEFINED;
-      int key = 0;
-      for (std::size_t g = 0; g < stage.groups.size(); ++g) {
-        StageGroup& group = stage.groups[g];
-        const auto host = [&](int r) -> const std::string& { return placement.host_of_rank[static_cast<std::size_t>(r)]; };
-        for (const int member : group.members) group.same_host = group.same_host && host(member) == host(group.members.front());
-        const auto position = std::find(group.members.begin(), group.members.end(), rank);
-        if (position != group.members.end()) {
-          color = static_cast<int>(g);
-          key = static_cast<int>(position - group.members.begin());
+  std::vector<int> places;  // rank 0: for each rank, its group (colour) and place (key)
+  for (std::size_t s = 0; s < count; ++s) {
+    // The pattern, whether its one group is the whole world, and its sizes.
+    std::vector<std::uint64_t> header;
+    if (rank == 0) {
+      const PlannedStage& planned = plan->stages()[s];
+      header = {catalog_index(planned.definition), planned.is_whole_world(launched) ? 1U : 0U};
+      const auto sizes = plan->sizes(s, 1);
+      header.insert(header.end(), sizes.begin(), sizes.end());
+    }
+    broadcast(world, header);
+    Stage stage{pattern_catalog()[header.at(0)], {header.begin() + 2, header.end()}};
+    if (header[1] != 0) {
+      // A copy, not a split: SMPI splits in time growing with the square of the ranks.
+      mpi_check(MPI_Comm_dup(world, &stage.comm));
+    } else {
+      if (rank == 0) {
+        places.assign(2 * static_cast<std::size_t>(launched), 0);
+        for (std::size_t r = 0; r < places.size(); r += 2) places[r] = MPI_UNDEFINED;
+        const auto& groups = plan->stages()[s].groups;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+          for (std::size_t k = 0; k < groups[g].members.size(); ++k) {
+            const auto member = static_cast<std::size_t>(groups[g].members[k]);
+            places[2 * member] = static_cast<int>(g);
+            places[2 * member + 1] = static_cast<int>(k);
+          }
         }
       }
-      mpi_check(MPI_Comm_split(world, color, key, &stage.comm));
-      if (color != MPI_UNDEFINED) {
-        stage.my_group = static_cast<std::size_t>(color);
-        mpi_check(MPI_Comm_set_errhandler(stage.comm, MPI_ERRORS_RETURN));
-        stage.pattern = stage.definition->make(
-            PatternContext{stage.comm, buffers, config.pattern_options, config.corrupt_payload});
-      }
-      stages.push_back(std::move(stage));
+      int mine[2] = {MPI_UNDEFINED, 0};
+      mpi_check(MPI_Scatter(places.data(), 2, MPI_INT, mine, 2, MPI_INT, 0, world));
+      mpi_check(MPI_Comm_split(world, mine[0], mine[1], &stage.comm));
     }
+    if (stage.comm != MPI_COMM_NULL) {
+      mpi_check(MPI_Comm_set_errhandler(stage.comm, MPI_ERRORS_RETURN));
+      stage.pattern = stage.definition->make(
+          PatternContext{stage.comm, buffers, config.pattern_options, config.corrupt_payload});
+    }
+    stages.push_back(std::move(stage));
   }
   return stages;
 }
 
-void judge_busy_ranks(const std::vector<Stage>& stages, Placement& placement) {
-  placement.ranks_busy_at_once = 0;
-  placement.oversubscribed = false;
-  for (const Stage& stage : stages) {
-    std::vector<int> busy;
-    for (const StageGroup& group : stage.groups) busy.insert(busy.end(), group.members.begin(), group.members.end());
-    placement.ranks_busy_at_once = std::max(placement.ranks_busy_at_once, static_cast<int>(busy.size()));
-    placement.oversubscribed = placement.oversubscribed || oversubscribed_by(placement, busy);
+void judge_busy_ranks(const RunPlan* plan, MPI_Comm world, Placement& placement) {
+  struct {
+    int busy = 0;
+    bool oversubscribed = false;
+  } judged;
+  if (plan != nullptr) {
+    for (const PlannedStage& stage : plan->stages()) {
+      std::vector<int> busy;
+      for (const PlannedGroup& group : stage.groups) busy.insert(busy.end(), group.members.begin(), group.members.end());
+      judged.busy = std::max(judged.busy, static_cast<int>(busy.size()));
+      judged.oversubscribed = judged.oversubscribed || oversubscribed_by(placement, busy);
+    }
   }
+  broadcast(world, judged);
+  placement.ranks_busy_at_once = judged.busy;
+  placement.oversubscribed = judged.oversubscribed;
 }
 
 void free_stages(std::vector<Stage>& stages) {
@@ -116,7 +108,7 @@ void check_sizes(const std::vector<Stage>& stages, const RunConfig& config,
   bool measures_something = false;
   for (const Stage& stage : stages) {
     if (!stage.pattern) continue;
-    for (const std::uint64_t requested : stage.sizes_to_measure(config)) {
+    for (const std::uint64_t requested : stage.sizes) {
       const auto bytes = stage.pattern->effective_bytes(requested);
       if (!bytes) continue;
       measures_something = true;
@@ -157,7 +149,7 @@ void check_sizes(const std::vector<Stage>& stages, const RunConfig& config,
 std::size_t count_configurations(const std::vector<Stage>& stages, const RunConfig& config, MPI_Comm world) {
   std::size_t configurations = 0;
   for (const Stage& stage : stages) {
-    configurations += stage.sizes_to_measure(config).size() *
+    configurations += stage.sizes.size() *
                       (stage.pattern ? stage.pattern->variant_count() : 1);
   }
   configurations *= static_cast<std::size_t>(config.repeat);

@@ -8,44 +8,29 @@
 
 #include "bench/harness/placement.hpp"
 #include "bench/harness/run_config.hpp"
+#include "bench/harness/run_plan.hpp"
 #include "patterns/catalog.hpp"
 
 namespace mpibench {
 
-// One group of ranks measuring a stage's pattern, and the cells its rows carry besides.
-struct StageGroup {
-  std::vector<int> members;  // world ranks, in the pattern's rank order; members[0] leads
-  Record cells;              // a step's cells (linkmap's link); empty for a plain pattern
-  bool same_host = true;     // every member on one host
-};
-
-// One measurement of the run: a pattern on one or more groups of ranks at once (several
-// only in a step of a pattern made of steps) and, on the ranks that take part, their
-// group's communicator and instance.
+// This rank's part of one stage of the run plan: the pattern, the sizes it measures (in
+// some repeat's order), and where this rank takes part, its group's communicator (this
+// rank's rank in it is its place in the group) and the pattern's instance.
 struct Stage {
-  const PatternDefinition* definition = nullptr;  // the pattern measured
-  const PatternDefinition* owner = nullptr;       // the pattern of the run it is part of
-  std::vector<std::uint64_t> sizes;               // a step's own sizes; empty: the run's
-  std::vector<StageGroup> groups;
-  std::size_t my_group = 0;                       // meaningful where `pattern` is set
+  const PatternDefinition* definition = nullptr;
+  std::vector<std::uint64_t> sizes;
   MPI_Comm comm = MPI_COMM_NULL;
   std::unique_ptr<Pattern> pattern;
-
-  std::vector<std::uint64_t> sizes_to_measure(const RunConfig& config) const {
-    return sizes.empty() ? definition->sizes_to_measure(config.sizes) : sizes;
-  }
 };
 
-// Collective over `world`: a communicator per pattern, and the pattern on its members.
-// Throws UsageError on every rank alike when a pattern's options name ranks it cannot have.
-std::vector<Stage> make_stages(const std::vector<const PatternDefinition*>& definitions,
-                               MPI_Comm world, BufferProvider& buffers, const RunConfig& config,
-                               const Placement& placement);
+// Collective over `world`: each rank's part of every stage of `plan` (given on rank 0 only),
+// one header broadcast and one scatter of group and place per stage.
+std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvider& buffers, const RunConfig& config);
 
 // The most ranks a stage keeps busy at once, and whether they are more than a machine's
 // cores (placement.oversubscribed): ranks without a part in a stage wait without spinning,
-// so they take no core from it.
-void judge_busy_ranks(const std::vector<Stage>& stages, Placement& placement);
+// so they take no core from it. Decided on rank 0 from `plan` (null elsewhere), told to all.
+void judge_busy_ranks(const RunPlan* plan, MPI_Comm world, Placement& placement);
 
 // Frees the stages' communicators (a run that completes; a failed one aborts instead).
 void free_stages(std::vector<Stage>& stages);

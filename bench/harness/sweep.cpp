@@ -13,7 +13,7 @@
 namespace mpibench {
 
 std::optional<std::string> run_sweep(const PatternDefinition& definition, Pattern& pattern, MPI_Comm comm,
-                                     std::span<const std::uint64_t> sizes, int repeat,
+                                     std::span<const std::uint64_t> sizes,
                                      const RunConfig& config, const Clock& clock,
                                      const std::function<std::optional<std::string>(const Record&)>& emit,
                                      Progress& progress) {
@@ -25,8 +25,7 @@ std::optional<std::string> run_sweep(const PatternDefinition& definition, Patter
   const auto stop_rule = config.make_stop_rule();
   Runner runner(comm, clock, *stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s},
                 config.sync);
-  const std::vector<std::uint64_t> measured = definition.sizes_to_measure(sizes);
-  for (const std::uint64_t requested : measured) {
+  for (const std::uint64_t requested : sizes) {
     if (rank == 0) progress.step(fmt::format("{} {}", definition.name, Bytes{requested}));
     const auto effective = pattern.effective_bytes(requested);
     if (!effective) {
@@ -49,9 +48,7 @@ std::optional<std::string> run_sweep(const PatternDefinition& definition, Patter
       try {
         const SizeSamples samples = runner.measure(pattern);
         if (rank == 0) {
-          Record record = build_record(definition, pattern, ranks, bytes, samples, config.drop_outliers);
-          record.set("repeat", std::int64_t{repeat});
-          unwritten = emit(record);
+          unwritten = emit(build_record(definition, pattern, ranks, bytes, samples, config.drop_outliers));
         }
       } catch (const TimeLimitReached& e) {
         return e.what();

@@ -18,9 +18,10 @@ namespace mpibench {
 // A failure all ranks agree on (a validation mismatch, or `emit` failing to write a row,
 // which it reports as its message) comes back as its message, so the caller can end the
 // run in step with ranks outside `comm`.
-// `sizes` in the order to measure them (a sizeless pattern measures once); `repeat` (1-based) tags the rows.
+// `sizes` in the order to measure them (the run plan's); the rows are what the pattern
+// measured, without the plan's context.
 std::optional<std::string> run_sweep(const PatternDefinition& definition, Pattern& pattern, MPI_Comm comm,
-                                     std::span<const std::uint64_t> sizes, int repeat,
+                                     std::span<const std::uint64_t> sizes,
                                      const RunConfig& config, const Clock& clock,
                                      const std::function<std::optional<std::string>(const Record&)>& emit,
                                      Progress& progress);
