@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <mpi.h>
 
+#include <limits>
 #include <numeric>
 
 #include "bench/toolkit/errors.hpp"
@@ -14,7 +15,10 @@ namespace mpibench {
 namespace {
 
 double fake_seconds = 0;
-double fake_now() { return fake_seconds; }
+// Under --sync window the clock also moves when it is read, so a rank waiting for an agreed
+// start gets there.
+double fake_read_s = 0;
+double fake_now() { return fake_seconds += fake_read_s; }
 
 Clock fake_clock() {
   Clock clock;
@@ -37,13 +41,17 @@ class FakeOperation final : public OperationPattern {
   void run(std::int64_t ops) override {
     for (std::int64_t i = 0; i < ops; ++i) {
       // With jitter, every other operation costs double: samples that never agree.
-      fake_seconds += jitter && (ran_ + i) % 2 == 1 ? 2 * op_s_ : op_s_;
+      const bool doubled = jitter && (ran_ + i) % 2 == 1;
+      // From the operation numbered slow_from on (0: the first), each costs three times.
+      const double slowed = ran_ + i >= slow_from ? 3.0 : 1.0;
+      fake_seconds += (doubled ? 2 * op_s_ : op_s_) * slowed;
     }
     ran_ += ops;
   }
   double time_divisor() const override { return divisor_; }
   std::int64_t ran_ = 0;
   bool jitter = false;
+  std::int64_t slow_from = std::numeric_limits<std::int64_t>::max();
   std::optional<std::size_t> wrong_byte;
 
  private:
@@ -140,6 +148,51 @@ TEST(Runner, AdaptiveRuleStopsAtItsTimeBudget) {
   const double sampled = std::accumulate(samples.completion_s.begin(), samples.completion_s.end(), 0.0);
   EXPECT_GE(sampled, 1.0);
   EXPECT_LT(sampled - samples.completion_s.back(), 1.0);
+}
+
+// The clock reads 100 ns a read while the test runs.
+struct ReadsTakeTime {
+  ReadsTakeTime() { fake_read_s = 1e-7; }
+  ~ReadsTakeTime() { fake_read_s = 0; }
+};
+
+TEST(Runner, WindowedSamplesComeInBlocksOneSlackApart) {
+  const ReadsTakeTime reads;
+  BufferProvider buffers;
+  FakeOperation pattern(buffers, 2e-6, Timing::one_per_sample);
+  pattern.setup(8);
+  FixedStopRule rule(25, 1.0);
+  Runner runner(MPI_COMM_SELF, fake_clock(), rule, warmup, SyncMethod::window);
+  const SizeSamples samples = runner.measure(pattern);
+  EXPECT_EQ(samples.sync, "window");
+  ASSERT_EQ(samples.completion_s.size(), 25u);
+  EXPECT_EQ(samples.invalid, 0);
+  EXPECT_EQ(samples.stop, StopReason::iterations);
+  // Timed from the agreed start: the operation and the clock reads around it.
+  for (const double t : samples.completion_s) EXPECT_NEAR(t, 2e-6, 3e-7);
+  // A block of 1 (how long a sample takes is not known yet), then one of 24: within it each
+  // start is the 10 us slack after the last sample's end.
+  ASSERT_EQ(samples.between_s.size(), 24u);
+  for (std::size_t k = 1; k < samples.between_s.size(); ++k) EXPECT_NEAR(samples.between_s[k], 10e-6, 3e-7);
+}
+
+TEST(Runner, AWindowedSampleStartedLateIsDiscardedAndTheSlackWidensOnce) {
+  const ReadsTakeTime reads;
+  BufferProvider buffers;
+  FakeOperation pattern(buffers, 100e-6, Timing::one_per_sample);
+  pattern.slow_from = 4;  // the warm-up's 1 and 3 samples at 100 us, then 300 us each
+  pattern.setup(8);
+  FixedStopRule rule(25, 1.0);
+  Runner runner(MPI_COMM_SELF, fake_clock(), rule, WarmupRule{1, 0}, SyncMethod::window);
+  const SizeSamples samples = runner.measure(pattern);
+  // The block of 24 after the first was spaced for 100 us samples: from the first 300 us one
+  // on, every start had passed; those 21 are discarded. The next block is spaced for 300 us
+  // with a slack widened by half (15 us), and takes the 21 still owed.
+  ASSERT_EQ(samples.completion_s.size(), 25u);
+  EXPECT_EQ(samples.invalid, 21);
+  for (std::size_t k = 0; k < 3; ++k) EXPECT_NEAR(samples.completion_s[k], 100e-6, 3e-7);
+  for (std::size_t k = 3; k < 25; ++k) EXPECT_NEAR(samples.completion_s[k], 300e-6, 3e-7);
+  EXPECT_NEAR(samples.between_s.back(), 15e-6, 3e-7);
 }
 
 TEST(Runner, SelfTimedPatternGetsWarmupThenTheStopRulesBudget) {

@@ -80,6 +80,26 @@ TEST(AdaptiveStopRule, SamplesShorthandIsMinEqualsMax) {
   EXPECT_EQ(rule.metadata_text(), "7 samples per size");
 }
 
+// The block a runner may time before it asks again: what the rule would do with the samples
+// between two looks is nothing.
+TEST(AdaptiveStopRule, SaysHowManySamplesComeBeforeItsNextLook) {
+  AdaptiveStopRule rule(10, 25, 0.01, 10.0);
+  EXPECT_EQ(rule.samples_before_next_look(0), 10u);
+  EXPECT_EQ(rule.samples_before_next_look(4), 6u);
+  const auto wide = around_100(20, 1.0);
+  EXPECT_EQ(rule.check({wide, 0.1, 20}), std::nullopt);  // looks at 20: next at 22
+  EXPECT_EQ(rule.samples_before_next_look(20), 2u);
+  EXPECT_EQ(rule.samples_before_next_look(21), 1u);
+  const auto wider = around_100(22, 1.0);
+  EXPECT_EQ(rule.check({wider, 0.1, 22}), std::nullopt);  // next at 24
+  EXPECT_EQ(rule.samples_before_next_look(22), 2u);
+  // Never past --max-samples.
+  const auto more = around_100(24, 1.0);
+  EXPECT_EQ(rule.check({more, 0.1, 24}), std::nullopt);  // next at 26, but 25 is the most
+  EXPECT_EQ(rule.samples_before_next_look(24), 1u);
+  EXPECT_EQ(rule.samples_before_next_look(25), 1u);
+}
+
 TEST(FixedStopRule, CountsOperationsNotSamples) {
   FixedStopRule rule(1000, 1.0);
   const auto some = around_100(3, 1.0);
@@ -87,6 +107,8 @@ TEST(FixedStopRule, CountsOperationsNotSamples) {
   EXPECT_EQ(rule.operations_left(960), 40);
   EXPECT_EQ(rule.check({some, 99.0, 999}), std::nullopt);  // time does not end fixed mode
   EXPECT_EQ(rule.check({some, 0, 1000}), StopReason::iterations);
+  EXPECT_EQ(rule.samples_before_next_look(960), 40u);
+  EXPECT_EQ(rule.samples_before_next_look(1000), 1u);
 }
 
 TEST(StopRule, SetsTheBudgetOfASelfTimedRun) {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <tuple>
 
 #include <time.h>
 
@@ -21,6 +20,8 @@ namespace {
 constexpr std::int64_t max_ops_per_sample = std::int64_t{1} << 24;
 constexpr double first_window_s = 10e-6;
 constexpr double max_window_s = 0.1;
+// A block's times wait on rank 0 for the next look: at most this many (samples × ranks).
+constexpr std::size_t max_block_times = std::size_t{1} << 22;
 
 struct WarmupDecision {
   std::int64_t batch_ops;
@@ -37,7 +38,7 @@ void stop_if_out_of_time(bool out_of_time) {
 
 Runner::Runner(MPI_Comm comm, const Clock& clock, StopRule& stop_rule, WarmupRule warmup,
                SyncMethod sync)
-    : comm_(comm), clock_(clock), stop_rule_(stop_rule), warmup_(warmup), min_batch_s_(min_batch_seconds(clock)), window_s_(first_window_s) {
+    : comm_(comm), clock_(clock), stop_rule_(stop_rule), warmup_(warmup), min_batch_s_(min_batch_seconds(clock)), lead_s_(first_window_s), gap_s_(first_window_s) {
   mpi_check(MPI_Comm_rank(comm_, &rank_));
   mpi_check(MPI_Comm_size(comm_, &size_));
   if (sync == SyncMethod::window) sync_ = std::make_unique<ClockSync>(comm_, clock_);
@@ -98,27 +99,19 @@ SizeSamples Runner::measure(SelfTimedPattern& pattern) {
   return result;
 }
 
-// The start of a sample under --sync window: rank 0 picks a moment `window_s_` ahead on
-// its clock, every rank waits for that moment on its own clock (through the fitted clock
-// model), and a rank that is already past it is late. Returns the local start and lateness.
-std::pair<double, bool> Runner::windowed_start() {
-  double start_root = rank_ == 0 ? clock_.now() + window_s_ : 0;
-  broadcast(comm_, start_root);
-  const double start = sync_->local_time(start_root);
-  const bool late = clock_.now() > start;
+bool Runner::wait_until(double start) const {
+  if (clock_.now() > start) return true;
   if constexpr (simulated) {
     // Spinning on the simulated clock would never advance it: sleep in simulated time.
-    if (!late) {
-      const double wait = start - clock_.now();
-      const auto whole = static_cast<time_t>(wait);
-      const timespec pause{whole, static_cast<long>((wait - static_cast<double>(whole)) * 1e9)};
-      nanosleep(&pause, nullptr);
-    }
-    return {start, late};
+    const double wait = start - clock_.now();
+    const auto whole = static_cast<time_t>(wait);
+    const timespec pause{whole, static_cast<long>((wait - static_cast<double>(whole)) * 1e9)};
+    nanosleep(&pause, nullptr);
+    return false;
   }
   while (clock_.now() < start) {
   }
-  return {start, late};
+  return false;
 }
 
 Runner::~Runner() = default;
@@ -134,63 +127,145 @@ SizeSamples Runner::measure(OperationPattern& pattern) {
   SizeSamples result;
   result.sync = windowed ? "window" : "barrier";
   result.ops_per_sample = warm_up(pattern);
-  if (windowed) sync_->refresh();
   stop_rule_.reset();
+  if (windowed) {
+    sync_->refresh();
+    return measure_windowed(pattern, std::move(result));
+  }
   std::vector<double> gathered(rank_ == 0 ? size_ : 0);
   std::int64_t done = 0;
   const double start = clock_.now();
   double previous_end = -1;  // where the last sample's timed region ended
   struct Decision {
     bool stop;
-    bool counted;  // false: a rank was late, the sample is discarded
     bool out_of_time;
   };
-  for (Decision decision{false, true, false}; !decision.stop;) {
+  for (Decision decision{false, false}; !decision.stop;) {
     // A rule that counts operations gets exactly its count: the last batch may be shorter.
     const auto left = stop_rule_.operations_left(done);
     const std::int64_t ops = left ? std::min(result.ops_per_sample, *left) : result.ops_per_sample;
-    const double per_op = 1.0 / (static_cast<double>(ops) * pattern.time_divisor());
-    double mine = 0;
-    double begin = 0;
-    double end = 0;
-    if (windowed) {
-      bool late = false;
-      std::tie(begin, late) = windowed_start();
-      pattern.run(ops);
-      end = clock_.now();
-      // Timed from the agreed start, not from this rank's arrival: the slowest rank's time
-      // is then when the operation completed everywhere, with no barrier skew in it.
-      mine = late ? -1 : (end - begin) * per_op;
-    } else {
-      std::tie(begin, end) = timed_batch(pattern, ops);
-      mine = (end - begin) * per_op;
-    }
+    const auto [begin, end] = timed_batch(pattern, ops);
+    const double mine = (end - begin) / (static_cast<double>(ops) * pattern.time_divisor());
     if (rank_ == 0 && previous_end >= 0) result.between_s.push_back(begin - previous_end);
     previous_end = end;
     // Outside the timed region: every rank's time to rank 0, which decides whether to go on.
     mpi_check(MPI_Gather(&mine, 1, MPI_DOUBLE, gathered.data(), 1, MPI_DOUBLE, 0, comm_));
     if (rank_ == 0) {
       const auto [low, high] = std::minmax_element(gathered.begin(), gathered.end());
-      decision.counted = *low >= 0;
-      if (decision.counted) {
-        double sum = 0;
-        for (const double t : gathered) sum += t;
-        result.completion_s.push_back(*high);
-        result.rank_mean_s.push_back(sum / static_cast<double>(gathered.size()));
-        result.rank_min_s.push_back(*low);
-      } else {
-        ++result.invalid;
-        window_s_ = std::min(window_s_ * 1.5, max_window_s);  // too tight for this machine
-      }
-      const auto reason = stop_rule_.check({result.completion_s, clock_.now() - start,
-                                            done + (decision.counted ? ops : 0)});
+      double sum = 0;
+      for (const double t : gathered) sum += t;
+      result.completion_s.push_back(*high);
+      result.rank_mean_s.push_back(sum / static_cast<double>(gathered.size()));
+      result.rank_min_s.push_back(*low);
+      const auto reason = stop_rule_.check({result.completion_s, clock_.now() - start, done + ops});
       decision.stop = reason.has_value();
       if (reason) result.stop = *reason;
       decision.out_of_time = time_limit_reached();
     }
     broadcast(comm_, decision);
     stop_if_out_of_time(decision.out_of_time);
-    if (decision.counted) done += ops;
+    done += ops;
+  }
+  return result;
+}
+
+// Under --sync window each sample is one operation started at an agreed moment: rank 0
+// hands out the starts of a block of samples at once (the first lead_s_ ahead of the
+// broadcast, then one every `spacing`: the longest sample so far and gap_s_), each rank
+// waits for each start on its own clock (through the fitted clock model) and times the
+// operation from it, so the slowest rank's time is when the operation completed everywhere,
+// with no barrier skew in it. Rank 0 collects the block's times once, when the stop rule
+// next looks: two collectives per block, where a start, a gather and a decision per sample
+// made the harness's time between samples grow with log p. A sample that a rank started
+// late (still busy with the last one, or told too late) is discarded, and the slack it
+// lacked widens.
+SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples result) {
+  struct Block {
+    double first_start = 0;  // on rank 0's clock
+    double spacing_s = 0;
+    std::int64_t count = 1;  // the first block is one sample: how long one takes is unknown
+    bool stop = false;
+    bool out_of_time = false;
+  };
+  const double divisor = pattern.time_divisor();
+  const double begun = clock_.now();
+  std::vector<double> mine;
+  std::vector<double> gathered;
+  double longest_s = 0;      // rank 0: the longest sample of the last block that counted one
+  double previous_end = -1;  // rank 0's clock: when the last counted sample completed
+  std::int64_t done = 0;
+  Block block;
+  if (rank_ == 0) block.first_start = clock_.now() + lead_s_;
+  broadcast(comm_, block);
+  while (!block.stop) {
+    const auto count = static_cast<std::size_t>(block.count);
+    mine.assign(count, -1);
+    for (std::size_t k = 0; k < count; ++k) {
+      const double start = sync_->local_time(block.first_start + static_cast<double>(k) * block.spacing_s);
+      const bool late = wait_until(start);
+      pattern.run(1);
+      const double end = clock_.now();
+      if (!late) mine[k] = end - start;
+    }
+    // Outside the timed region: the block's times to rank 0, rank k's at k × count.
+    gathered.resize(rank_ == 0 ? count * static_cast<std::size_t>(size_) : 0);
+    mpi_check(MPI_Gather(mine.data(), static_cast<int>(count), MPI_DOUBLE, gathered.data(), static_cast<int>(count),
+                         MPI_DOUBLE, 0, comm_));
+    if (rank_ == 0) {
+      double block_longest = -1;
+      bool lead_late = false;
+      bool gap_late = false;
+      for (std::size_t k = 0; k < count; ++k) {
+        double low = std::numeric_limits<double>::infinity();
+        double high = -1;
+        double sum = 0;
+        for (std::size_t r = 0; r < static_cast<std::size_t>(size_); ++r) {
+          const double t = gathered[r * count + k];
+          low = std::min(low, t);
+          high = std::max(high, t);
+          sum += t;
+        }
+        const double start = block.first_start + static_cast<double>(k) * block.spacing_s;
+        if (low < 0) {
+          ++result.invalid;
+          // Late for the first start: the broadcast took longer than the lead; for a later
+          // one: the last sample ran past the slack.
+          (k == 0 ? lead_late : gap_late) = true;
+          previous_end = -1;
+          continue;
+        }
+        // Every rank was on time, so none ended the last sample after this start (to within
+        // the clock model's error, which is kept out).
+        if (previous_end >= 0) result.between_s.push_back(std::max(0.0, start - previous_end));
+        result.completion_s.push_back(high / divisor);
+        result.rank_mean_s.push_back(sum / static_cast<double>(size_) / divisor);
+        result.rank_min_s.push_back(low / divisor);
+        block_longest = std::max(block_longest, high);
+        previous_end = start + high;
+        ++done;
+      }
+      // Each slack widens by half once per block it was short in.
+      if (lead_late) lead_s_ = std::min(lead_s_ * 1.5, max_window_s);
+      if (gap_late) gap_s_ = std::min(gap_s_ * 1.5, max_window_s);
+      if (block_longest >= 0) longest_s = block_longest;
+      const auto reason = stop_rule_.check({result.completion_s, clock_.now() - begun, done});
+      block.stop = reason.has_value();
+      if (reason) result.stop = *reason;
+      block.out_of_time = time_limit_reached();
+      if (!block.stop) {
+        block.spacing_s = longest_s + gap_s_;
+        // Until one sample has counted, how long one takes is not known: blocks of one.
+        auto next = result.completion_s.empty()
+                        ? std::int64_t{1}
+                        : static_cast<std::int64_t>(stop_rule_.samples_before_next_look(result.completion_s.size()));
+        if (const auto left = stop_rule_.operations_left(done)) next = std::min(next, *left);
+        next = std::min(next, static_cast<std::int64_t>(max_block_times / static_cast<std::size_t>(size_)));
+        block.count = std::max<std::int64_t>(next, 1);
+        block.first_start = clock_.now() + lead_s_;
+      }
+    }
+    broadcast(comm_, block);
+    stop_if_out_of_time(block.out_of_time);
   }
   return result;
 }

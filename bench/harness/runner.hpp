@@ -37,8 +37,11 @@ struct SizeSamples {
   Record own_results;  // a self-timed pattern's result columns
   std::string sync;          // how samples started: barrier, window, or self (self-timed)
   std::int64_t invalid = 0;  // windowed samples discarded because a rank started late
-  // Rank 0, between one sample's timed region and the next's: the harness's own time (the
-  // gather of times, the stop decision and its broadcast, the barrier or the window's wait).
+  // Rank 0: the harness's own time between one sample and the next. With --sync barrier,
+  // from the end of rank 0's timed region to the start of the next (the gather of times, the
+  // stop decision and its broadcast, the barrier); with --sync window, from the moment the
+  // slowest rank ended a sample to the next agreed start (the slack of a block, or the
+  // block's gather, decision and start broadcast).
   std::vector<double> between_s;
 };
 
@@ -59,7 +62,9 @@ class Runner {
 
  private:
   std::int64_t warm_up(OperationPattern& pattern);
-  std::pair<double, bool> windowed_start();
+  SizeSamples measure_windowed(OperationPattern& pattern, SizeSamples result);
+  // Waits for `start` on this rank's clock; whether it had passed already (the rank is late).
+  bool wait_until(double start) const;
   // After a barrier: the clock's readings at the start and at the end of `ops` operations.
   std::pair<double, double> timed_batch(OperationPattern& pattern, std::int64_t ops);
 
@@ -71,7 +76,11 @@ class Runner {
   int size_ = 0;
   double min_batch_s_ = 0;
   std::unique_ptr<ClockSync> sync_;  // --sync window only
-  double window_s_;                  // lead time of a windowed start; widens when ranks are late
+  // --sync window: how far ahead of its broadcast a block's first start is, and the slack
+  // between one sample's end and the next one's start within a block; each widens when
+  // ranks are late for what it covers.
+  double lead_s_;
+  double gap_s_;
 };
 
 }  // namespace mpibench

@@ -47,6 +47,12 @@ std::optional<StopReason> AdaptiveStopRule::check(const SizeProgress& progress) 
   return std::nullopt;
 }
 
+std::size_t AdaptiveStopRule::samples_before_next_look(std::size_t taken) const {
+  if (taken >= max_samples_) return 1;
+  const std::size_t look = std::max({min_samples_, next_look_, taken + 1});
+  return std::min(look, max_samples_) - taken;
+}
+
 std::string AdaptiveStopRule::metadata_text() const {
   if (min_samples_ == max_samples_) return fmt::format("{} samples per size", max_samples_);
   return fmt::format(

@@ -35,6 +35,13 @@ class StopRule {
     static_cast<void>(done);
     return std::nullopt;
   }
+  // How many samples can be taken, `taken` having been, before the rule next looks at them
+  // (before `check` could stop on the count or the interval): the runner may time that
+  // many before it asks. At least 1.
+  virtual std::size_t samples_before_next_look(std::size_t taken) const {
+    static_cast<void>(taken);
+    return 1;
+  }
   // For a pattern that counts its own operations (self-timed): the measured run's budget,
   // `default_max_ops` unless the rule counts operations itself.
   virtual OperationBudget self_timed_budget(std::int64_t default_max_ops) const = 0;
@@ -55,6 +62,9 @@ class AdaptiveStopRule final : public StopRule {
                    double max_time_s);
   void reset() override { next_look_ = 0; }
   std::optional<StopReason> check(const SizeProgress& progress) override;
+  // Up to --min-samples, then to the next look at the interval; never past --max-samples.
+  // (The time budget is read at the looks: a block overruns it by at most a tenth.)
+  std::size_t samples_before_next_look(std::size_t taken) const override;
   // The precision rule cannot judge a self-timed run (its operations overlap): the run
   // goes to its own operation count (taskqueue --tasks) or the time budget, after at least
   // --min-samples operations. Its operations are its samples: --samples N is exactly N.
@@ -83,6 +93,10 @@ class FixedStopRule final : public StopRule {
   std::optional<StopReason> check(const SizeProgress& progress) override;
   std::optional<std::int64_t> operations_left(std::int64_t done) const override {
     return iterations_ - done;
+  }
+  // Every operation still to time: the rule looks only at the count.
+  std::size_t samples_before_next_look(std::size_t taken) const override {
+    return static_cast<std::size_t>(std::max<std::int64_t>(1, iterations_ - static_cast<std::int64_t>(taken)));
   }
   OperationBudget self_timed_budget(std::int64_t) const override {
     return {1, iterations_, self_timed_max_time_s_};
