@@ -45,9 +45,9 @@ std::string BenchmarkJsonWriter::begin(const Metadata& metadata, std::span<const
   return "{\n  \"benchmarks\": [";
 }
 
-std::string BenchmarkJsonWriter::row(const Record& record) {
+std::string BenchmarkJsonWriter::name_of(const Record& cells) const {
   const auto text = [&](std::string_view column) {
-    const Cell* cell = record.find(column);
+    const Cell* cell = cells.find(column);
     return cell == nullptr ? std::string() : format_cell(*cell);
   };
   // The configuration columns name the benchmark; the size and the ranks end the name, as
@@ -55,12 +55,19 @@ std::string BenchmarkJsonWriter::row(const Record& record) {
   std::string name = text("pattern");
   for (const Column& column : columns_) {
     if (column.role != ColumnRole::configuration || column.name == "pattern" || column.name == "ranks") continue;
-    const Cell* cell = record.find(column.name);
+    const Cell* cell = cells.find(column.name);
     if (cell == nullptr || std::holds_alternative<std::monostate>(*cell)) continue;
     name += fmt::format("/{}:{}", column.name, format_cell(*cell));
   }
-  name += fmt::format("/bytes:{}/ranks:{}", text("bytes"), text("ranks"));
+  return name + fmt::format("/bytes:{}/ranks:{}", text("bytes"), text("ranks"));
+}
 
+std::string BenchmarkJsonWriter::row(const Record& record) {
+  const auto text = [&](std::string_view column) {
+    const Cell* cell = record.find(column);
+    return cell == nullptr ? std::string() : format_cell(*cell);
+  };
+  const std::string name = name_of(record);
   const Cell* median = record.find("median_us");
   const double ns = median != nullptr && std::holds_alternative<double>(*median) ? std::get<double>(*median) * 1e3 : 0;
   const std::string repeat = text("repeat");
@@ -81,9 +88,6 @@ std::string BenchmarkJsonWriter::row(const Record& record) {
     if (std::holds_alternative<std::monostate>(cell)) continue;
     entry += fmt::format(", {}: {}", json_string(column), json_value(cell));
   }
-  auto found = std::find_if(times_.begin(), times_.end(), [&](const auto& t) { return t.first == name; });
-  if (found == times_.end()) found = times_.insert(times_.end(), {name, {}});
-  found->second.push_back(ns);
   ++rows_;
   return entry + "}";
 }
@@ -95,32 +99,32 @@ std::string BenchmarkJsonWriter::note(std::string_view key, std::string_view tex
   return {};
 }
 
-// Google Benchmark's aggregates over the repetitions of each benchmark, so that its
-// compare.py runs its U test on repeats.
-std::string BenchmarkJsonWriter::aggregates() const {
+std::string BenchmarkJsonWriter::aggregates(std::span<const RepeatAggregate> all) {
   std::string json;
-  for (const auto& [name, ns] : times_) {
-    if (ns.size() < 2) continue;
-    const Summary over = summarize(ns);
+  for (const RepeatAggregate& aggregate : all) {
+    note("repeat_spread", to_string(aggregate));
+    const std::string name = name_of(aggregate.configuration);
+    const Summary& over = aggregate.medians_us;
     const std::size_t n = over.count;
+    constexpr double ns = 1e3;  // per microsecond
     const std::pair<const char*, double> values[] = {
-        {"mean", over.mean}, {"median", over.median}, {"stddev", over.stddev}, {"cv", over.cv}};
-    for (const auto& [aggregate, value] : values) {
-      const bool percentage = std::string_view(aggregate) == "cv";
+        {"mean", over.mean * ns}, {"median", over.median * ns}, {"stddev", over.stddev * ns}, {"cv", over.cv}};
+    for (const auto& [kind, value] : values) {
+      const bool percentage = std::string_view(kind) == "cv";
       json += fmt::format(
-          ",\n    {{\"name\": {}, \"run_name\": {}, \"run_type\": \"aggregate\", \"repetitions\": {}, "
+          "{}\n    {{\"name\": {}, \"run_name\": {}, \"run_type\": \"aggregate\", \"repetitions\": {}, "
           "\"threads\": 1, \"aggregate_name\": \"{}\", \"aggregate_unit\": \"{}\", \"iterations\": {}, "
           "\"real_time\": {:.6g}, \"cpu_time\": {:.6g}, \"time_unit\": \"ns\"}}",
-          json_string(name + "_" + aggregate), json_string(name), n, aggregate, percentage ? "percentage" : "time", n,
-          value, value);
+          rows_ == 0 ? "" : ",", json_string(name + "_" + kind), json_string(name), n, kind,
+          percentage ? "percentage" : "time", n, value, value);
+      ++rows_;
     }
   }
   return json;
 }
 
 std::string BenchmarkJsonWriter::finish(std::optional<std::string_view> incomplete_reason) const {
-  // A run that stopped early has no aggregates: its repeats are not all there.
-  std::string json = (incomplete_reason ? std::string() : aggregates()) + "\n  ],\n  \"context\": {";
+  std::string json = "\n  ],\n  \"context\": {";
   bool first = true;
   const auto add = [&](std::string_view key, const std::string& value) {
     json += fmt::format("{}\n    {}: {}", first ? "" : ",", json_string(key), value);

@@ -22,15 +22,18 @@ class BenchmarkJsonWriter final : public Writer {
   std::string begin(const Metadata& metadata, std::span<const Column> columns) override;
   std::string row(const Record& record) override;
   std::string note(std::string_view key, std::string_view text) override;
+  // Google Benchmark's mean, median, stddev and cv of each benchmark's repetitions (so that
+  // its compare.py runs its U test on repeats), besides the notes.
+  std::string aggregates(std::span<const RepeatAggregate> all) override;
   std::string finish(std::optional<std::string_view> incomplete_reason) const override;
 
  private:
   std::vector<Column> columns_;
   std::vector<std::pair<std::string, std::string>> context_;  // key, rendered JSON value
-  std::string aggregates() const;
+  // The benchmark's name: pattern/<configuration cells>/bytes:N/ranks:R.
+  std::string name_of(const Record& cells) const;
 
   std::vector<std::pair<std::string, std::vector<std::string>>> notes_;
-  std::vector<std::pair<std::string, std::vector<double>>> times_;  // per benchmark name, ns
   int repetitions_ = 1;
   std::size_t rows_ = 0;
 };

@@ -170,6 +170,20 @@ void Outputs::note(std::string_view key, std::string_view text) {
   publish();
 }
 
+void Outputs::aggregates(std::span<const RepeatAggregate> all) {
+  std::vector<RepeatAggregate> written;
+  for (const RepeatAggregate& aggregate : all) {
+    Record configuration;
+    for (const auto& [column, cell] : aggregate.configuration.cells()) {
+      const auto* text = std::get_if<std::string>(&cell);
+      configuration.set(column, text ? Cell{as_utf8(*text)} : cell);
+    }
+    written.push_back({std::move(configuration), aggregate.medians_us});
+  }
+  write_each([&](Writer& w) { return w.aggregates(written); });
+  publish();
+}
+
 void Outputs::finish_complete() {
   const AsyncSignalBlock hold;
   finished_ = true;

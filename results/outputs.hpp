@@ -42,6 +42,7 @@ class Outputs {
   void begin(const Metadata& metadata, std::span<const Column> columns);
   void row(const Record& record);  // std::logic_error for a column the run did not declare
   void note(std::string_view key, std::string_view text);
+  void aggregates(std::span<const RepeatAggregate> all);
   // Complete: each output ends, is flushed to disk and takes its name.
   void finish_complete();
   // Stopped early: each output ends with `reason` and keeps its .partial name. Best effort,

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "results/record.hpp"
+#include "results/repeat_aggregates.hpp"
 #include "results/schema.hpp"
 
 namespace mpibench {
@@ -19,6 +20,13 @@ class Writer {
   virtual std::string row(const Record& record) = 0;
   // A remark about the run as a whole (a summary line), after the rows.
   virtual std::string note(std::string_view key, std::string_view text) = 0;
+  // The aggregates over repeats, once every repeat is in (only a complete run with --repeat
+  // has them): by default, a `repeat_spread` note each.
+  virtual std::string aggregates(std::span<const RepeatAggregate> all) {
+    std::string text;
+    for (const RepeatAggregate& aggregate : all) text += note("repeat_spread", to_string(aggregate));
+    return text;
+  }
   // The end of the output: complete, or stopped early for `incomplete_reason`. Const, so it
   // can be rendered ahead of time for a signal handler to write.
   virtual std::string finish(std::optional<std::string_view> incomplete_reason) const = 0;

@@ -10,24 +10,15 @@
 #include "bench/harness/progress.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/record_builder.hpp"
-#include "bench/harness/repeat_summary.hpp"
 #include "bench/harness/sweep.hpp"
 #include "bench/harness/warnings.hpp"
 #include "bench/toolkit/mpi_check.hpp"
 #include "results/output_errors.hpp"
+#include "results/repeat_aggregates.hpp"
 #include "results/units.hpp"
 
 namespace mpibench {
 namespace {
-
-// What identifies a row across repeats: its configuration and size, as the schema says.
-std::vector<std::string> repeat_key_columns(std::span<const Column> columns) {
-  std::vector<std::string> keys;
-  for (const Column& column : columns) {
-    if (column.role == ColumnRole::configuration || column.role == ColumnRole::size) keys.emplace_back(column.name);
-  }
-  return keys;
-}
 
 // On rank 0: each verdict of the run's patterns on its own rows, printed and in the outputs;
 // the first failure a verdict reports.
@@ -116,6 +107,7 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
     // Ranks without a part in this stage sleep here rather than spin on the measured cores.
     quiet_barrier(world);
     std::optional<std::string> failed = agree_on_problem(world, mine);
+    if (!stage.relays) return failed;
     // Rows measured without rank 0 reach it in one gather once the stage is done, failed or
     // not, and are written with their group's context.
     const auto relayed = gather_strings(world, held.empty() ? std::string() : encode_records(held));
@@ -151,9 +143,7 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   write_in_step(world, rank, [&] {
     if (config.repeat > 1) {
       const std::vector<Record> repeats(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(swept));
-      for (const RepeatSpread& spread : repeat_spread(repeats, repeat_key_columns(columns))) {
-        outputs.note("repeat_spread", to_string(spread));
-      }
+      outputs.aggregates(repeat_aggregates(repeats, columns));
     }
     verdict_failure = write_verdicts(selection, rows, config, outputs);
   });

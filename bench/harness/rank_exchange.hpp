@@ -34,9 +34,6 @@ void broadcast(MPI_Comm comm, std::vector<T>& values, int root = 0) {
 // Every rank's string, in rank order, on `root`; empty elsewhere.
 std::vector<std::string> gather_strings(MPI_Comm comm, const std::string& mine, int root = 0);
 
-// Every rank's string, in rank order, on every rank. Collective.
-std::vector<std::string> allgather_strings(MPI_Comm comm, const std::string& mine);
-
 // Collective. When any rank has a problem, every rank gets the message of the lowest such
 // rank; otherwise nothing.
 std::optional<std::string> agree_on_problem(MPI_Comm comm, const std::optional<std::string>& mine);

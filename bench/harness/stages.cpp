@@ -33,16 +33,20 @@ std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvid
   std::vector<Stage> stages;
   std::vector<int> places;  // rank 0: for each rank, its group (colour) and place (key)
   for (std::size_t s = 0; s < count; ++s) {
-    // The pattern, whether its one group is the whole world, and its sizes.
+    // The pattern, whether its one group is the whole world, whether rows are relayed, and
+    // its sizes.
     std::vector<std::uint64_t> header;
     if (rank == 0) {
       const PlannedStage& planned = plan->stages()[s];
-      header = {catalog_index(planned.definition), planned.is_whole_world(launched) ? 1U : 0U};
+      const bool relays = std::any_of(planned.groups.begin(), planned.groups.end(),
+                                      [](const PlannedGroup& group) { return group.members.front() != 0; });
+      header = {catalog_index(planned.definition), planned.is_whole_world(launched) ? 1U : 0U, relays ? 1U : 0U};
       const auto sizes = plan->sizes(s, 1);
       header.insert(header.end(), sizes.begin(), sizes.end());
     }
     broadcast(world, header);
-    Stage stage{pattern_catalog()[header.at(0)], {header.begin() + 2, header.end()}};
+    Stage stage{pattern_catalog()[header.at(0)], {header.begin() + 3, header.end()}};
+    stage.relays = header[2] != 0;
     if (header[1] != 0) {
       // A copy, not a split: SMPI splits in time growing with the square of the ranks.
       mpi_check(MPI_Comm_dup(world, &stage.comm));

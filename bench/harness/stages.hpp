@@ -21,6 +21,7 @@ struct Stage {
   std::vector<std::uint64_t> sizes;
   MPI_Comm comm = MPI_COMM_NULL;
   std::unique_ptr<Pattern> pattern;
+  bool relays = false;  // a group is led by a rank other than 0: its rows go to rank 0
 };
 
 // Collective over `world`: each rank's part of every stage of `plan` (given on rank 0 only),
