@@ -7,7 +7,7 @@
 #include <cctype>
 #include <map>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "build_info.hpp"
 #include "cli/help_format.hpp"
 #include "cli/nearest_names.hpp"

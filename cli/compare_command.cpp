@@ -5,12 +5,12 @@
 #include <map>
 #include <memory>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "cli/offline_command.hpp"
 #include "cli/option_groups.hpp"
 #include "cli/precision.hpp"
 #include "cli/subcommand.hpp"
-#include "results/comparison.hpp"
+#include "analyses/comparison.hpp"
 #include "results/output_errors.hpp"
 #include "results/output_formats.hpp"
 #include "results/outputs.hpp"

@@ -1,7 +1,7 @@
 // `mpibench list`: the patterns, the ranks each needs, and what each measures.
 #include <fmt/format.h>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "cli/subcommand.hpp"
 #include "patterns/catalog.hpp"
 

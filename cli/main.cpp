@@ -8,10 +8,10 @@
 #include <exception>
 #include <optional>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "bench/harness/job.hpp"
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/simulation.hpp"
 #include "bench/harness/watchdog.hpp"
 #include "cli/command_line.hpp"
 #include "cli/launcher_rank.hpp"

@@ -6,14 +6,14 @@
 #include <map>
 #include <memory>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "cli/offline_command.hpp"
 #include "cli/option_groups.hpp"
 #include "cli/subcommand.hpp"
-#include "results/collective_prediction.hpp"
+#include "analyses/collective_prediction.hpp"
 #include "results/output_formats.hpp"
 #include "results/outputs.hpp"
-#include "results/point_to_point_model.hpp"
+#include "analyses/point_to_point_model.hpp"
 #include "results/schema.hpp"
 #include "results/units.hpp"
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "bench/harness/watchdog.hpp"
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "results/output_errors.hpp"
 #include "results/result_file.hpp"
 

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <string>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 
 namespace mpibench {
 

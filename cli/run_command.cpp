@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "bench/harness/job.hpp"
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "cli/option_groups.hpp"
 #include "cli/precision.hpp"
 #include "cli/size_list.hpp"

@@ -7,7 +7,7 @@
 #include <limits>
 #include <string>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 
 namespace mpibench {
 namespace {

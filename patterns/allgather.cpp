@@ -3,8 +3,8 @@
 
 #include <array>
 
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/payload.hpp"
 #include "patterns/definition.hpp"
 
 namespace mpibench {

@@ -4,8 +4,8 @@
 // patterns/parts/window.hpp.
 #include <array>
 
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/payload.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/pair.hpp"
 #include "patterns/parts/window.hpp"

@@ -3,7 +3,7 @@
 // measured once per sweep, as 0 bytes, and has no payload for --validate to check.
 #include <array>
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 #include "patterns/definition.hpp"
 
 namespace mpibench {

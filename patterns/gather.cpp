@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/rooted_blocks.hpp"
 

@@ -5,7 +5,7 @@
 // `--concurrency 1` measures one pair at a time while the other ranks sleep in a barrier;
 // `all` runs a round's pairs at once, loading the fabric. The rows are pingpong's and
 // bandwidth's own, with the link's cells; the verdict then flags links and hosts far worse
-// than the rest (bench/statistics/slow_links.hpp). What it would flag is measured once more
+// than the rest (statistics/slow_links.hpp). What it would flag is measured once more
 // first (`pass` 2), and only what stays slow is flagged: a shared machine slows a healthy
 // link now and then, for one measurement; a broken link stays slow.
 #include <fmt/format.h>
@@ -17,8 +17,8 @@
 #include <set>
 #include <tuple>
 
-#include "bench/statistics/slow_links.hpp"
-#include "bench/statistics/stats.hpp"
+#include "statistics/slow_links.hpp"
+#include "statistics/stats.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/round_robin.hpp"
 #include "patterns/parts/window.hpp"

@@ -1,7 +1,7 @@
 #include "patterns/pattern.hpp"
 
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/payload.hpp"
 
 namespace mpibench {
 

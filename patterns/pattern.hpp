@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "bench/toolkit/buffers.hpp"
-#include "bench/toolkit/clock.hpp"
-#include "bench/toolkit/operation_budget.hpp"
+#include "toolkit/buffers.hpp"
+#include "toolkit/clock.hpp"
+#include "statistics/operation_budget.hpp"
 #include "patterns/pattern_option.hpp"
 #include "results/record.hpp"
 

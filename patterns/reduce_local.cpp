@@ -3,8 +3,8 @@
 // per-byte reduction cost of the collective cost models (`mpibench model --predict`).
 #include <array>
 
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/simulation.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/reduce_collective.hpp"
 

@@ -9,8 +9,8 @@
 #include <array>
 #include <vector>
 
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/payload.hpp"
 #include "patterns/definition.hpp"
 #include "patterns/parts/task_roles.hpp"
 

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "bench/statistics/stats.hpp"
+#include "statistics/stats.hpp"
 
 namespace mpibench {
 namespace {

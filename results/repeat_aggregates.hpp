@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/statistics/stats.hpp"
+#include "statistics/stats.hpp"
 #include "results/record.hpp"
 #include "results/schema.hpp"
 

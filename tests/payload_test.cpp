@@ -1,4 +1,4 @@
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/payload.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 
 namespace mpibench {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 
 namespace mpibench {
 namespace {

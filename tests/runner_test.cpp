@@ -9,7 +9,7 @@
 #include <limits>
 #include <numeric>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 
 namespace mpibench {
 namespace {

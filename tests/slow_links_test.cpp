@@ -1,4 +1,4 @@
-#include "bench/statistics/slow_links.hpp"
+#include "statistics/slow_links.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "bench/statistics/stats.hpp"
+#include "statistics/stats.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "bench/harness/stop_rule.hpp"
+#include "statistics/stop_rule.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "bench/toolkit/typed_elements.hpp"
+#include "toolkit/typed_elements.hpp"
 
 #include <gtest/gtest.h>
 

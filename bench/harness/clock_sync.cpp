@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/simulation.hpp"
 
 namespace mpibench {
 namespace {

@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 
 namespace mpibench {
 

@@ -13,9 +13,9 @@
 #include "bench/harness/run_clock.hpp"
 #include "bench/harness/stages.hpp"
 #include "bench/harness/watchdog.hpp"
-#include "bench/toolkit/errors.hpp"
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/errors.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/simulation.hpp"
 
 namespace mpibench {
 namespace {

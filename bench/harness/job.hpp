@@ -1,6 +1,6 @@
 #pragma once
 #include "bench/harness/run_config.hpp"
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 
 namespace mpibench {
 

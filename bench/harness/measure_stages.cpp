@@ -12,7 +12,7 @@
 #include "bench/harness/record_builder.hpp"
 #include "bench/harness/sweep.hpp"
 #include "bench/harness/warnings.hpp"
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 #include "results/output_errors.hpp"
 #include "results/repeat_aggregates.hpp"
 #include "results/units.hpp"

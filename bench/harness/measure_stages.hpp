@@ -12,7 +12,7 @@
 #include "bench/harness/run_config.hpp"
 #include "bench/harness/run_plan.hpp"
 #include "bench/harness/stages.hpp"
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 #include "results/outputs.hpp"
 
 namespace mpibench {

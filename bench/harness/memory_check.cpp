@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string>
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 
 namespace mpibench {
 

@@ -12,8 +12,8 @@
 #include <string_view>
 
 #include "bench/harness/record_builder.hpp"
-#include "bench/statistics/collective_costs.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "statistics/collective_costs.hpp"
+#include "toolkit/simulation.hpp"
 #include "build_info.hpp"
 
 extern char** environ;

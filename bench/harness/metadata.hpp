@@ -2,7 +2,7 @@
 #include <string>
 #include <string_view>
 
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 #include "bench/harness/placement.hpp"
 #include "bench/harness/run_config.hpp"
 #include "results/record.hpp"

@@ -1,7 +1,7 @@
 #include "bench/harness/outputs_in_step.hpp"
 
 #include "bench/harness/rank_exchange.hpp"
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "results/output_errors.hpp"
 
 namespace mpibench {

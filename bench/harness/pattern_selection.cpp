@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 
 namespace mpibench {
 

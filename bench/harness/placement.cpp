@@ -13,9 +13,9 @@
 #include <map>
 #include <set>
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 #include "bench/harness/rank_exchange.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/simulation.hpp"
 
 namespace mpibench {
 namespace {

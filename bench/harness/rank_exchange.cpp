@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/simulation.hpp"
 
 namespace mpibench {
 

@@ -9,7 +9,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 
 namespace mpibench {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bench/statistics/stats.hpp"
+#include "statistics/stats.hpp"
 
 namespace mpibench {
 namespace {

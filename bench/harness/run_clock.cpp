@@ -6,7 +6,7 @@
 
 #include "bench/harness/clock_sync.hpp"
 #include "bench/harness/rank_exchange.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/simulation.hpp"
 
 namespace mpibench {
 

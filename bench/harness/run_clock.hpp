@@ -6,7 +6,7 @@
 #include <string>
 
 #include "bench/harness/run_config.hpp"
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 
 namespace mpibench {
 

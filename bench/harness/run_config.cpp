@@ -1,6 +1,6 @@
 #include "bench/harness/run_config.hpp"
 
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/simulation.hpp"
 
 namespace mpibench {
 

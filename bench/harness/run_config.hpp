@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "bench/harness/stop_rule.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "statistics/stop_rule.hpp"
+#include "toolkit/simulation.hpp"
 #include "patterns/pattern_option.hpp"
 #include "results/output_formats.hpp"
 

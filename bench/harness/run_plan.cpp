@@ -4,7 +4,7 @@
 #include <random>
 #include <variant>
 
-#include "bench/toolkit/errors.hpp"
+#include "toolkit/errors.hpp"
 #include "results/schema.hpp"
 
 namespace mpibench {

@@ -7,12 +7,12 @@
 
 #include <time.h>
 
-#include "bench/toolkit/errors.hpp"
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/errors.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/payload.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/watchdog.hpp"
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/simulation.hpp"
 
 namespace mpibench {
 namespace {

@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 #include "bench/harness/clock_sync.hpp"
 #include "bench/harness/run_config.hpp"
-#include "bench/harness/stop_rule.hpp"
+#include "statistics/stop_rule.hpp"
 #include "patterns/pattern.hpp"
 
 namespace mpibench {

@@ -7,8 +7,8 @@
 
 #include "bench/harness/memory_check.hpp"
 #include "bench/harness/rank_exchange.hpp"
-#include "bench/toolkit/errors.hpp"
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/errors.hpp"
+#include "toolkit/mpi_check.hpp"
 #include "results/units.hpp"
 
 namespace mpibench {

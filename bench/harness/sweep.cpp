@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "bench/toolkit/errors.hpp"
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/errors.hpp"
+#include "toolkit/mpi_check.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/record_builder.hpp"
 #include "bench/harness/runner.hpp"

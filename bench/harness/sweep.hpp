@@ -6,7 +6,7 @@
 #include <span>
 #include <string>
 
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 #include "bench/harness/progress.hpp"
 #include "bench/harness/run_config.hpp"
 #include "patterns/catalog.hpp"

@@ -1,7 +1,7 @@
 """Rows in mpibench's CSV schema from Python measurements (mpi4py, Celery, RPyC), so that
 mpibench-plot and `mpibench model` read them like mpibench's own.
 
-The statistics follow bench/statistics/stats.cpp: the median, and the distribution-free 95%
+The statistics follow statistics/stats.cpp: the median, and the distribution-free 95%
 interval of the median from order statistics [x(j), x(n+1-j)], j the largest with binomial
 coverage of at least 95% ([min, max] and its real coverage when n is too small).
 The file is written under a temporary name and renamed once complete, with mpibench's

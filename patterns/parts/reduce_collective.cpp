@@ -1,6 +1,6 @@
 #include "patterns/parts/reduce_collective.hpp"
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 
 namespace mpibench {
 

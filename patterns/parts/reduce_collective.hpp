@@ -4,7 +4,7 @@
 // --root (reduce) or to every rank (allreduce), and is checked wherever it lands.
 #include <array>
 
-#include "bench/toolkit/typed_elements.hpp"
+#include "toolkit/typed_elements.hpp"
 #include "patterns/parts/root.hpp"
 #include "patterns/pattern.hpp"
 

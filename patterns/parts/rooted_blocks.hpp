@@ -3,7 +3,7 @@
 // buffers are ranks + 1 blocks and each row reports root_bytes = ranks x block.
 #include <array>
 
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/payload.hpp"
 #include "patterns/parts/root.hpp"
 #include "patterns/pattern.hpp"
 

@@ -5,7 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 
 namespace mpibench::task {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 
 namespace mpibench::task {
 

@@ -5,7 +5,7 @@
 #include <deque>
 #include <functional>
 
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 
 namespace mpibench::task {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 #include "patterns/parts/task_protocol.hpp"
 
 namespace mpibench::task {

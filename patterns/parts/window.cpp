@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "bench/toolkit/mpi_check.hpp"
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/mpi_check.hpp"
+#include "toolkit/payload.hpp"
 
 namespace mpibench {
 

@@ -11,10 +11,10 @@
 #include <random>
 #include <vector>
 
-#include "bench/toolkit/clock.hpp"
-#include "bench/toolkit/payload.hpp"
-#include "bench/statistics/stats.hpp"
-#include "bench/harness/stop_rule.hpp"
+#include "toolkit/clock.hpp"
+#include "toolkit/payload.hpp"
+#include "statistics/stats.hpp"
+#include "statistics/stop_rule.hpp"
 #include "results/csv_writer.hpp"
 
 namespace {

@@ -1,11 +1,11 @@
-#include "bench/harness/stop_rule.hpp"
+#include "statistics/stop_rule.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <vector>
 
-#include "bench/statistics/stats.hpp"
+#include "statistics/stats.hpp"
 
 namespace mpibench {
 

@@ -1,4 +1,4 @@
-#include "bench/toolkit/buffers.hpp"
+#include "toolkit/buffers.hpp"
 
 #include <mpi.h>
 #include <unistd.h>

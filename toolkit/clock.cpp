@@ -1,4 +1,4 @@
-#include "bench/toolkit/clock.hpp"
+#include "toolkit/clock.hpp"
 
 #include <mpi.h>
 

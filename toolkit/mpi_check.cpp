@@ -1,4 +1,4 @@
-#include "bench/toolkit/mpi_check.hpp"
+#include "toolkit/mpi_check.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
-#include "bench/statistics/slow_links.hpp"
+#include "statistics/slow_links.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "bench/statistics/stats.hpp"
-#include "bench/statistics/two_sample_stats.hpp"
+#include "statistics/stats.hpp"
+#include "statistics/two_sample_stats.hpp"
 
 namespace mpibench {
 namespace {

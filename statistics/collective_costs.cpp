@@ -1,4 +1,4 @@
-#include "bench/statistics/collective_costs.hpp"
+#include "statistics/collective_costs.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,12 +1,12 @@
-#include "results/point_to_point_model.hpp"
+#include "analyses/point_to_point_model.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
-#include "bench/statistics/stats.hpp"
-#include "results/launch_observations.hpp"
+#include "statistics/stats.hpp"
+#include "analyses/launch_observations.hpp"
 
 namespace mpibench {
 namespace {

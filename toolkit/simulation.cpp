@@ -1,4 +1,4 @@
-#include "bench/toolkit/simulation.hpp"
+#include "toolkit/simulation.hpp"
 
 #ifdef MPIBENCH_SMPI
 #include <fmt/format.h>

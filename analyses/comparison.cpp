@@ -1,4 +1,4 @@
-#include "results/comparison.hpp"
+#include "analyses/comparison.hpp"
 
 #include <fmt/format.h>
 
@@ -8,9 +8,9 @@
 #include <map>
 #include <set>
 
-#include "bench/statistics/stats.hpp"
-#include "bench/statistics/two_sample_stats.hpp"
-#include "results/launch_observations.hpp"
+#include "statistics/stats.hpp"
+#include "statistics/two_sample_stats.hpp"
+#include "analyses/launch_observations.hpp"
 
 namespace mpibench {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/statistics/hockney_fit.hpp"
+#include "statistics/hockney_fit.hpp"
 #include "results/result_file.hpp"
 
 namespace mpibench {

@@ -1,4 +1,4 @@
-#include "bench/statistics/two_sample_stats.hpp"
+#include "statistics/two_sample_stats.hpp"
 
 #include <algorithm>
 #include <cmath>

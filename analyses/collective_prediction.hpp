@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "bench/statistics/hockney_fit.hpp"
+#include "statistics/hockney_fit.hpp"
 #include "results/result_file.hpp"
 
 namespace mpibench {

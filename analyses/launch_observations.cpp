@@ -1,11 +1,11 @@
-#include "results/launch_observations.hpp"
+#include "analyses/launch_observations.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 
-#include "bench/statistics/stats.hpp"
+#include "statistics/stats.hpp"
 
 namespace mpibench {
 

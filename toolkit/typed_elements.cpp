@@ -1,4 +1,4 @@
-#include "bench/toolkit/typed_elements.hpp"
+#include "toolkit/typed_elements.hpp"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <limits>
 
-#include "bench/toolkit/payload.hpp"
+#include "toolkit/payload.hpp"
 
 namespace mpibench {
 namespace {

@@ -1,13 +1,13 @@
-#include "results/collective_prediction.hpp"
+#include "analyses/collective_prediction.hpp"
 
 #include <fmt/format.h>
 
 #include <limits>
 #include <optional>
 
-#include "bench/statistics/collective_costs.hpp"
-#include "bench/statistics/stats.hpp"
-#include "results/launch_observations.hpp"
+#include "statistics/collective_costs.hpp"
+#include "statistics/stats.hpp"
+#include "analyses/launch_observations.hpp"
 
 namespace mpibench {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "bench/toolkit/operation_budget.hpp"
+#include "statistics/operation_budget.hpp"
 
 namespace mpibench {
 

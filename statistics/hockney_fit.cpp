@@ -1,4 +1,4 @@
-#include "bench/statistics/hockney_fit.hpp"
+#include "statistics/hockney_fit.hpp"
 
 #include <algorithm>
 #include <cmath>
