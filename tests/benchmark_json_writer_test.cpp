@@ -74,18 +74,29 @@ TEST(BenchmarkJsonWriter, RepeatsAreRepetitionsOfOneNameWithAggregates) {
   }
   EXPECT_NE(text.find("\"repetitions\": 2, \"repetition_index\": 1"), std::string::npos) << text;
   EXPECT_EQ(text.find("repeat:"), std::string::npos) << "the repeat is not part of the name";
+  // The aggregates come from the outputs, computed once for every writer.
+  std::vector<Record> rows;
+  for (const double median : {1.0, 3.0}) {
+    Record row;
+    row.set("pattern", std::string("pingpong")).set("ranks", std::int64_t{2}).set("bytes", std::int64_t{8})
+        .set("median_us", median);
+    rows.push_back(row);
+  }
+  const std::string aggregates = writer.aggregates(repeat_aggregates(rows, testing::columns({"pattern", "ranks", "bytes"})));
   const std::string end = writer.finish(std::nullopt);
   // mean 2000 ns, median 2000, stddev sqrt(2) x 1000, cv 0.707
-  EXPECT_NE(end.find("\"name\": \"pingpong/bytes:8/ranks:2_mean\", \"run_name\": \"pingpong/bytes:8/ranks:2\", "
-                     "\"run_type\": \"aggregate\", \"repetitions\": 2, \"threads\": 1, \"aggregate_name\": \"mean\""),
-            std::string::npos) << end;
-  EXPECT_NE(end.find("\"aggregate_name\": \"stddev\", \"aggregate_unit\": \"time\", \"iterations\": 2, "
-                     "\"real_time\": 1414.21"), std::string::npos) << end;
-  EXPECT_NE(end.find("\"aggregate_name\": \"cv\", \"aggregate_unit\": \"percentage\""), std::string::npos) << end;
+  EXPECT_NE(aggregates.find("\"name\": \"pingpong/bytes:8/ranks:2_mean\", \"run_name\": \"pingpong/bytes:8/ranks:2\", "
+                            "\"run_type\": \"aggregate\", \"repetitions\": 2, \"threads\": 1, \"aggregate_name\": \"mean\""),
+            std::string::npos) << aggregates;
+  EXPECT_NE(aggregates.find("\"aggregate_name\": \"stddev\", \"aggregate_unit\": \"time\", \"iterations\": 2, "
+                            "\"real_time\": 1414.21"), std::string::npos) << aggregates;
+  EXPECT_NE(aggregates.find("\"aggregate_name\": \"cv\", \"aggregate_unit\": \"percentage\""), std::string::npos)
+      << aggregates;
+  EXPECT_EQ(aggregates.find("\n    {"), 1u) << "after the rows: a comma first";
+  EXPECT_NE(end.find("\"repeat_spread\": \"pingpong ranks=2 bytes=8: median 2 us over 2 repeats"), std::string::npos)
+      << end;
   EXPECT_NE(end.find("\"num_cpus\": 2,"), std::string::npos) << end;
   EXPECT_NE(end.find("\"library_build_type\": \"debug\""), std::string::npos) << end;
-  EXPECT_EQ(writer.finish("interrupted by SIGINT").find("aggregate"), std::string::npos)
-      << "an incomplete run has no aggregates";
 }
 
 }  // namespace

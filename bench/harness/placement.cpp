@@ -145,8 +145,14 @@ Placement discover_placement(MPI_Comm world) {
   int rank = 0;
   mpi_check(MPI_Comm_rank(world, &rank));
   mpi_check(MPI_Comm_size(world, &p.ranks_launched));
-  mpi_check(MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL, &p.node_comm));
-  mpi_check(MPI_Comm_set_errhandler(p.node_comm, MPI_ERRORS_RETURN));
+  if constexpr (simulated) {
+    // Each simulated rank is a node of its own here: SMPI splits in time growing with the
+    // square of the ranks (hours at 16 384). Rank 0 counts the hosts' ranks from their names.
+    p.node_comm = MPI_COMM_SELF;
+  } else {
+    mpi_check(MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, rank, MPI_INFO_NULL, &p.node_comm));
+    mpi_check(MPI_Comm_set_errhandler(p.node_comm, MPI_ERRORS_RETURN));
+  }
   int node_rank = 0;
   mpi_check(MPI_Comm_rank(p.node_comm, &node_rank));
   mpi_check(MPI_Comm_size(p.node_comm, &p.ranks_on_my_node));
@@ -185,6 +191,13 @@ Placement discover_placement(MPI_Comm world) {
   const auto cores = simulated ? std::vector<std::string>() : gather_strings(world, my_core_list());
   if (rank == 0) {
     judge_machines(p);
+    if constexpr (simulated) {
+      std::map<std::string_view, int> ranks_on;
+      for (const auto& host : p.host_of_rank) ++ranks_on[host];
+      p.nodes = static_cast<int>(ranks_on.size());
+      p.max_ranks_per_node = 0;
+      for (const auto& [host, ranks] : ranks_on) p.max_ranks_per_node = std::max(p.max_ranks_per_node, ranks);
+    }
     p.oversubscribed = !simulated && (over != 0 || p.ranks_on_busiest_machine > p.usable_cores_on_that_machine);
     std::set<std::string_view> seen;
     for (const auto& host : p.host_of_rank) {
@@ -197,10 +210,13 @@ Placement discover_placement(MPI_Comm world) {
     p.processor = processor_model();
   }
   struct {
-    int machines, ranks_on_busiest, cores_there;
+    int machines, ranks_on_busiest, cores_there, nodes, max_ranks_per_node;
     bool oversubscribed;
-  } told{p.machines, p.ranks_on_busiest_machine, p.usable_cores_on_that_machine, p.oversubscribed};
+  } told{p.machines, p.ranks_on_busiest_machine, p.usable_cores_on_that_machine, p.nodes, p.max_ranks_per_node,
+         p.oversubscribed};
   broadcast(world, told);
+  p.nodes = told.nodes;
+  p.max_ranks_per_node = told.max_ranks_per_node;
   p.machines = told.machines;
   p.ranks_on_busiest_machine = told.ranks_on_busiest;
   p.usable_cores_on_that_machine = told.cores_there;

@@ -47,9 +47,12 @@ std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvid
     broadcast(world, header);
     Stage stage{pattern_catalog()[header.at(0)], {header.begin() + 3, header.end()}};
     stage.relays = header[2] != 0;
+    stage.is_world = header[1] != 0;
     if (header[1] != 0) {
-      // A copy, not a split: SMPI splits in time growing with the square of the ranks.
-      mpi_check(MPI_Comm_dup(world, &stage.comm));
+      // The world itself, neither split (SMPI splits in time growing with the square of the
+      // ranks) nor copied (SMPI's copy costs every rank a table of every rank): the harness
+      // talks on it only between the stage's operations.
+      stage.comm = world;
     } else {
       if (rank == 0) {
         places.assign(2 * static_cast<std::size_t>(launched), 0);
@@ -97,7 +100,7 @@ void judge_busy_ranks(const RunPlan* plan, MPI_Comm world, Placement& placement)
 
 void free_stages(std::vector<Stage>& stages) {
   for (Stage& stage : stages) {
-    if (stage.comm != MPI_COMM_NULL) MPI_Comm_free(&stage.comm);
+    if (stage.comm != MPI_COMM_NULL && !stage.is_world) MPI_Comm_free(&stage.comm);
   }
 }
 

@@ -22,6 +22,7 @@ struct Stage {
   MPI_Comm comm = MPI_COMM_NULL;
   std::unique_ptr<Pattern> pattern;
   bool relays = false;  // a group is led by a rank other than 0: its rows go to rank 0
+  bool is_world = false;  // comm is the job's world, not a communicator of the stage's own
 };
 
 // Collective over `world`: each rank's part of every stage of `plan` (given on rank 0 only),

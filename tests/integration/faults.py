@@ -519,6 +519,24 @@ def scripts_parse_their_arguments(ctx):
         check(proc.returncode == 2 and len(lines) == 1 and needle in lines[0] and "error:" in lines[0],
               f"{command}: exit {proc.returncode}: {proc.stderr}")
     check(sorted(os.listdir(ctx.work)) == before, "a refused script created something")
+    # A simulation too large for the machine: refused from an estimate, before anything starts.
+    meminfo, maps = ctx.path("meminfo"), ctx.path("max_map_count")
+    with open(meminfo, "w") as f:
+        f.write("MemTotal:        4000000 kB\nMemAvailable:    2000000 kB\n")
+    with open(maps, "w") as f:
+        f.write("65530\n")
+    small = dict(os.environ, MPIBENCH_MEMINFO=meminfo, MPIBENCH_MAX_MAP_COUNT=maps)
+    out = ctx.path("too-large")
+    proc = subprocess.run([simulate, "--ranks", "64,16384", "-o", out], capture_output=True, text=True, timeout=30, env=small)
+    check(proc.returncode == 2 and proc.stderr.count("\n") == 1 and "16384 simulated ranks need about" in proc.stderr
+          and "1953 MB available" in proc.stderr and not os.path.exists(out), f"too large: {proc.returncode} {proc.stderr}")
+    with open(meminfo, "w") as f:
+        f.write("MemAvailable:    99000000 kB\n")
+    with open(maps, "w") as f:
+        f.write("20000\n")
+    proc = subprocess.run([simulate, "--ranks", "16384", "-o", out], capture_output=True, text=True, timeout=30, env=small)
+    check(proc.returncode == 2 and "vm.max_map_count is 20000" in proc.stderr and not os.path.exists(out),
+          f"too many mappings: {proc.returncode} {proc.stderr}")
     # A directory that cannot be written, as root too: a file system mounted read-only is what
     # /proc/sys is; refused before measuring.
     for command in ([lab, "/proc/sys/mpibench-results"], [simulate, "-o", "/proc/sys/mpibench-results"]):
