@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/run_config_support.hpp"
 #include "toolkit/errors.hpp"
 #include "patterns/parts/root.hpp"
 
@@ -12,18 +13,11 @@ RunConfig run_of(std::vector<std::string> patterns, bool all = false) {
   RunConfig config;
   config.patterns = std::move(patterns);
   config.skip_patterns_needing_more_ranks = all;
-  for (const PatternOption* option : options_of(pattern_catalog())) {
-    config.pattern_options.set(*option, parse_option_value(*option, option->default_text));
-  }
+  config.pattern_options = testing::default_pattern_options();
   return config;
 }
 
-const PatternOption& option_named(std::string_view name) {
-  for (const PatternOption* option : options_of(pattern_catalog())) {
-    if (option->name() == name) return *option;
-  }
-  throw std::logic_error("no such option");
-}
+using testing::option_named;
 
 // `ranks` ranks, all on host "vm".
 std::vector<std::string> one_host(int ranks) { return std::vector<std::string>(static_cast<std::size_t>(ranks), "vm"); }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/run_config_support.hpp"
 #include "toolkit/errors.hpp"
 
 namespace mpibench {
@@ -17,18 +18,11 @@ RunConfig run_of(std::vector<std::string> patterns, std::vector<std::uint64_t> s
   config.sizes = std::move(sizes);
   config.repeat = repeat;
   config.seed = 7;
-  for (const PatternOption* option : options_of(pattern_catalog())) {
-    config.pattern_options.set(*option, parse_option_value(*option, option->default_text));
-  }
+  config.pattern_options = testing::default_pattern_options();
   return config;
 }
 
-const PatternOption& option_named(std::string_view name) {
-  for (const PatternOption* option : options_of(pattern_catalog())) {
-    if (option->name() == name) return *option;
-  }
-  throw std::logic_error("no such option");
-}
+using testing::option_named;
 
 std::vector<const PatternDefinition*> definitions(const RunConfig& config) {
   std::vector<const PatternDefinition*> found;
