@@ -13,6 +13,7 @@
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/watchdog.hpp"
 #include "toolkit/simulation.hpp"
+#include "statistics/stats.hpp"
 
 namespace mpibench {
 namespace {
@@ -171,7 +172,7 @@ SizeSamples Runner::measure(OperationPattern& pattern) {
 
 // Under --sync window each sample is one operation started at an agreed moment: rank 0
 // hands out the starts of a block of samples at once (the first lead_s_ ahead of the
-// broadcast, then one every `spacing`: the longest sample so far and gap_s_), each rank
+// broadcast, then one every `spacing`: room for the samples, and gap_s_), each rank
 // waits for each start on its own clock (through the fitted clock model) and times the
 // operation from it, so the slowest rank's time is when the operation completed everywhere,
 // with no barrier skew in it. Rank 0 collects the block's times once, when the stop rule
@@ -192,6 +193,8 @@ SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples resu
   std::vector<double> mine;
   std::vector<double> gathered;
   double longest_s = 0;      // rank 0: the longest sample of the last block that counted one
+  // The slack is this size's own: a late sample at one size says nothing of the next.
+  gap_s_ = first_window_s;
   double previous_end = -1;  // rank 0's clock: when the last counted sample completed
   std::int64_t done = 0;
   Block block;
@@ -253,7 +256,9 @@ SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples resu
       if (reason) result.stop = *reason;
       block.out_of_time = time_limit_reached();
       if (!block.stop) {
-        block.spacing_s = longest_s + gap_s_;
+        // Room for twice the typical sample, or the longest of the last block: a disturbed
+        // sample costs the next one, not a widened spacing for the rest of the size.
+        block.spacing_s = std::max(2 * median_of(result.completion_s) * divisor, longest_s) + gap_s_;
         // Until one sample has counted, how long one takes is not known: blocks of one.
         auto next = result.completion_s.empty()
                         ? std::int64_t{1}
