@@ -1,6 +1,7 @@
 #include "patterns/catalog.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace mpibench {
 namespace {
@@ -20,6 +21,10 @@ const PatternDefinition* find_pattern(std::string_view name) {
     if (definition->name == name) return definition;
   }
   return nullptr;
+}
+
+std::size_t catalog_index(const PatternDefinition* definition) {
+  return static_cast<std::size_t>(std::find(std::begin(catalog), std::end(catalog), definition) - std::begin(catalog));
 }
 
 std::vector<const PatternOption*> options_of(std::span<const PatternDefinition* const> patterns) {

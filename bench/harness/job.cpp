@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "bench/harness/measure_stages.hpp"
 #include "bench/harness/outputs_in_step.hpp"
 #include "bench/harness/pattern_selection.hpp"
@@ -39,14 +37,11 @@ void finish(Outputs& outputs, const std::optional<std::string>& failure, MPI_Com
 
 // The patterns rank 0 selected, on every rank (by their places in the catalog).
 std::vector<const PatternDefinition*> told_definitions(MPI_Comm world, const std::vector<const PatternDefinition*>& selected) {
-  const auto catalog = pattern_catalog();
   std::vector<std::uint64_t> places;
-  for (const PatternDefinition* definition : selected) {
-    places.push_back(static_cast<std::uint64_t>(std::find(catalog.begin(), catalog.end(), definition) - catalog.begin()));
-  }
+  for (const PatternDefinition* definition : selected) places.push_back(catalog_index(definition));
   broadcast(world, places);
   std::vector<const PatternDefinition*> definitions;
-  for (const std::uint64_t place : places) definitions.push_back(catalog[place]);
+  for (const std::uint64_t place : places) definitions.push_back(pattern_catalog()[place]);
   return definitions;
 }
 

@@ -39,7 +39,7 @@ void stop_if_out_of_time(bool out_of_time) {
 
 Runner::Runner(MPI_Comm comm, const Clock& clock, StopRule& stop_rule, WarmupRule warmup,
                SyncMethod sync)
-    : comm_(comm), clock_(clock), stop_rule_(stop_rule), warmup_(warmup), min_batch_s_(min_batch_seconds(clock)), lead_s_(first_window_s), gap_s_(first_window_s) {
+    : comm_(comm), clock_(clock), stop_rule_(stop_rule), warmup_(warmup), min_batch_s_(min_batch_seconds(clock)), lead_s_(first_window_s) {
   mpi_check(MPI_Comm_rank(comm_, &rank_));
   mpi_check(MPI_Comm_size(comm_, &size_));
   if (sync == SyncMethod::window) sync_ = std::make_unique<ClockSync>(comm_, clock_);
@@ -172,7 +172,7 @@ SizeSamples Runner::measure(OperationPattern& pattern) {
 
 // Under --sync window each sample is one operation started at an agreed moment: rank 0
 // hands out the starts of a block of samples at once (the first lead_s_ ahead of the
-// broadcast, then one every `spacing`: room for the samples, and gap_s_), each rank
+// broadcast, then one every `spacing`: room for the samples, and a slack), each rank
 // waits for each start on its own clock (through the fitted clock model) and times the
 // operation from it, so the slowest rank's time is when the operation completed everywhere,
 // with no barrier skew in it. Rank 0 collects the block's times once, when the stop rule
@@ -193,10 +193,10 @@ SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples resu
   std::vector<double> mine;
   std::vector<double> gathered;
   double longest_s = 0;      // rank 0: the longest sample of the last block that counted one
-  // The slack is this size's own: a late sample at one size says nothing of the next.
-  gap_s_ = first_window_s;
+  // The slack between samples is this size's own: a late sample at one size says nothing of
+  // the next (the lead before a block, the broadcast's time, is the machine's: a member).
+  double gap_s = first_window_s;
   double previous_end = -1;  // rank 0's clock: when the last counted sample completed
-  std::int64_t done = 0;
   Block block;
   if (rank_ == 0) block.first_start = clock_.now() + lead_s_;
   broadcast(comm_, block);
@@ -245,12 +245,13 @@ SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples resu
         result.rank_min_s.push_back(low / divisor);
         block_longest = std::max(block_longest, high);
         previous_end = start + high;
-        ++done;
       }
       // Each slack widens by half once per block it was short in.
       if (lead_late) lead_s_ = std::min(lead_s_ * 1.5, max_window_s);
-      if (gap_late) gap_s_ = std::min(gap_s_ * 1.5, max_window_s);
+      if (gap_late) gap_s = std::min(gap_s * 1.5, max_window_s);
       if (block_longest >= 0) longest_s = block_longest;
+      // One operation a sample: the operations timed are the samples counted.
+      const auto done = static_cast<std::int64_t>(result.completion_s.size());
       const auto reason = stop_rule_.check({result.completion_s, clock_.now() - begun, done});
       block.stop = reason.has_value();
       if (reason) result.stop = *reason;
@@ -258,7 +259,7 @@ SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples resu
       if (!block.stop) {
         // Room for twice the typical sample, or the longest of the last block: a disturbed
         // sample costs the next one, not a widened spacing for the rest of the size.
-        block.spacing_s = std::max(2 * median_of(result.completion_s) * divisor, longest_s) + gap_s_;
+        block.spacing_s = std::max(2 * median_of(result.completion_s) * divisor, longest_s) + gap_s;
         // Until one sample has counted, how long one takes is not known: blocks of one.
         auto next = result.completion_s.empty()
                         ? std::int64_t{1}

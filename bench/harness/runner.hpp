@@ -76,11 +76,9 @@ class Runner {
   int size_ = 0;
   double min_batch_s_ = 0;
   std::unique_ptr<ClockSync> sync_;  // --sync window only
-  // --sync window: how far ahead of its broadcast a block's first start is, and the slack
-  // between one sample's end and the next one's start within a block; each widens when
-  // ranks are late for what it covers.
+  // --sync window: how far ahead of its broadcast a block's first start is; widens when
+  // ranks are told too late.
   double lead_s_;
-  double gap_s_;
 };
 
 }  // namespace mpibench

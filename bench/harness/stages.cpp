@@ -13,16 +13,6 @@
 
 namespace mpibench {
 
-namespace {
-
-// How rank 0 names a pattern to the others: its place in the catalog.
-std::uint64_t catalog_index(const PatternDefinition* definition) {
-  const auto catalog = pattern_catalog();
-  return static_cast<std::uint64_t>(std::find(catalog.begin(), catalog.end(), definition) - catalog.begin());
-}
-
-}  // namespace
-
 std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvider& buffers, const RunConfig& config) {
   int rank = 0;
   int launched = 0;
@@ -40,7 +30,7 @@ std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvid
       const PlannedStage& planned = plan->stages()[s];
       const bool relays = std::any_of(planned.groups.begin(), planned.groups.end(),
                                       [](const PlannedGroup& group) { return group.members.front() != 0; });
-      header = {catalog_index(planned.definition), planned.is_whole_world(launched) ? 1U : 0U, relays ? 1U : 0U};
+      header = {static_cast<std::uint64_t>(catalog_index(planned.definition)), planned.is_whole_world(launched) ? 1U : 0U, relays ? 1U : 0U};
       const auto sizes = plan->sizes(s, 1);
       header.insert(header.end(), sizes.begin(), sizes.end());
     }
