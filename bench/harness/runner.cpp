@@ -13,7 +13,6 @@
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/watchdog.hpp"
 #include "toolkit/simulation.hpp"
-#include "statistics/stats.hpp"
 
 namespace mpibench {
 namespace {
@@ -257,9 +256,11 @@ SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples resu
       if (reason) result.stop = *reason;
       block.out_of_time = time_limit_reached();
       if (!block.stop) {
-        // Room for twice the typical sample, or the longest of the last block: a disturbed
-        // sample costs the next one, not a widened spacing for the rest of the size.
-        block.spacing_s = std::max(2 * median_of(result.completion_s) * divisor, longest_s) + gap_s;
+        // Room for the longest sample of the last block, and the slack: a disturbed sample
+        // costs the next block, not a widened spacing for the rest of the size. Not a
+        // multiple of the typical sample: that would put the sample's own length, which
+        // grows with log p, into the harness's time between samples.
+        block.spacing_s = longest_s + gap_s;
         // Until one sample has counted, how long one takes is not known: blocks of one.
         auto next = result.completion_s.empty()
                         ? std::int64_t{1}
