@@ -2,6 +2,8 @@
 // What a pattern file defines besides its class: the pattern's name, what it measures, the
 // ranks it needs, its options and its columns. The catalog (patterns/catalog.def) lists the
 // definitions; the command line, the job and the writers read them from there.
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -32,6 +34,29 @@ struct Step {
   const PatternDefinition* measures = nullptr;
   std::vector<std::uint64_t> sizes;
   std::vector<StepGroup> groups;
+};
+
+// What a second look and a verdict read of a row measured by one group of a pattern made
+// of steps: typed from the measurement, never read back from the cells written.
+struct RowFigures {
+  double median_us = 0;
+  double ci_low_us = 0;                  // the low end of the median's confidence interval
+  std::optional<double> bandwidth_mb_s;  // where the measured pattern moves bytes
+};
+struct StepRow {
+  std::size_t step = 0;   // in the pattern's steps
+  std::size_t group = 0;  // in that step's groups
+  int repeat = 1;
+  std::int64_t pass = 1;  // 2: a second look
+  RowFigures figures;
+};
+
+// A run of a pattern made of steps as rank 0 sees it: the steps, every launched rank's host,
+// and the rows measured so far.
+struct StepsRun {
+  std::span<const Step> steps;
+  std::span<const std::string> host_of_rank;
+  std::span<const StepRow> rows;
 };
 
 // What a finished run's rows of one pattern say as a whole (linkmap's slow links): lines
@@ -79,11 +104,11 @@ struct PatternDefinition {
                                                         std::span<const std::string> host_of_rank) = nullptr;
   // Rows worth a second look, read on rank 0 once every repeat is measured (linkmap: the
   // links its verdict would flag, so that one disturbed measurement flags nothing): their
-  // indices in `rows`. Each group whose rows they are is measured once more before the
-  // verdict, its new rows carrying `pass` 2 (the pattern declares pass_column). May be null.
-  std::vector<std::size_t> (*measure_again)(std::span<const Record> rows, const OptionValues&) = nullptr;
+  // indices in `run.rows`. The step of each is measured once more before the verdict, its
+  // new rows carrying `pass` 2 (the pattern declares pass_column). May be null.
+  std::vector<std::size_t> (*measure_again)(const StepsRun& run, const OptionValues&) = nullptr;
   // Read on rank 0 once every row is written; may be null.
-  RowsVerdict (*verdict)(std::span<const Record> rows, const OptionValues&) = nullptr;
+  RowsVerdict (*verdict)(const StepsRun& run, const OptionValues&) = nullptr;
 
   int ranks_used(int launched) const { return fixed_ranks == 0 ? launched : fixed_ranks; }
   // The sizes this pattern measures when the run asks for `requested`.

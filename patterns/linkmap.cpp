@@ -186,18 +186,8 @@ std::optional<std::string> linkmap_left_out_of_all(std::span<const std::string> 
 
 // ---- the verdict -----------------------------------------------------------------------
 
-template <class T>
-const T* cell(const Record& row, std::string_view column) {
-  const Cell* found = row.find(column);
-  return found ? std::get_if<T>(found) : nullptr;
-}
-
-std::int64_t pass_of(const Record& row) {
-  const auto* pass = cell<std::int64_t>(row, pass_column.name);
-  return pass ? *pass : 1;
-}
-
-// A link row's figures, or nothing for a row that is not one.
+// A row's link: which step measured it says the metric (the latency step is pingpong's),
+// its group says the ends.
 struct LinkRow {
   std::string_view metric;
   int src;
@@ -206,18 +196,16 @@ struct LinkRow {
   double best;   // the favourable end of the median's CI, in the same unit
 };
 
-std::optional<LinkRow> link_row(const Record& row) {
-  const auto* metric = cell<std::string>(row, "metric");
-  const auto* src = cell<std::int64_t>(row, "src_rank");
-  const auto* dst = cell<std::int64_t>(row, "dst_rank");
-  const auto* median = cell<double>(row, "median_us");
-  const auto* fastest = cell<double>(row, "ci_low_us");
-  const auto* rate = cell<double>(row, "bandwidth_mb_s");
-  if (!metric || !src || !dst || !median || !fastest || !rate) return std::nullopt;
-  LinkRow link{*metric, static_cast<int>(*src), static_cast<int>(*dst), *median, *fastest};
-  if (*metric == bandwidth) {
-    link.value = *rate;
-    link.best = *fastest > 0 ? *rate * *median / *fastest : *rate;
+LinkRow link_row(const StepsRun& run, const StepRow& row) {
+  const Step& step = run.steps[row.step];
+  const std::vector<int>& ends = step.groups[row.group].members;
+  const RowFigures& figures = row.figures;
+  LinkRow link{step.measures == &pingpong_pattern ? latency : bandwidth, ends.at(0), ends.at(1), figures.median_us,
+               figures.ci_low_us};
+  if (link.metric == bandwidth) {
+    const double rate = figures.bandwidth_mb_s.value_or(0);
+    link.value = rate;
+    link.best = figures.ci_low_us > 0 ? rate * figures.median_us / figures.ci_low_us : rate;
   }
   return link;
 }
@@ -228,13 +216,11 @@ struct Endpoints {
   std::vector<std::string> names;
 };
 
-Endpoints endpoints_of(std::span<const Record> rows) {
+Endpoints endpoints_of(const StepsRun& run) {
   std::map<int, std::string> host_of;
-  for (const Record& row : rows) {
-    const auto link = link_row(row);
-    if (!link) continue;
-    host_of[link->src] = *cell<std::string>(row, "src_host");
-    host_of[link->dst] = *cell<std::string>(row, "dst_host");
+  for (const StepRow& row : run.rows) {
+    const LinkRow link = link_row(run, row);
+    for (const int end : {link.src, link.dst}) host_of[end] = run.host_of_rank[static_cast<std::size_t>(end)];
   }
   std::set<std::string> hosts;
   for (const auto& [rank, host] : host_of) hosts.insert(host);
@@ -247,20 +233,20 @@ Endpoints endpoints_of(std::span<const Record> rows) {
 }
 
 // Each link of `metric` measured at `pass`: the median of its figures over the repeats.
-std::vector<LinkValue> links_at(std::span<const Record> rows, std::string_view metric, std::int64_t pass,
+std::vector<LinkValue> links_at(const StepsRun& run, std::string_view metric, std::int64_t pass,
                                 const Endpoints& endpoints) {
   std::map<std::pair<int, int>, std::pair<std::vector<double>, std::vector<double>>> figures;
-  for (const Record& row : rows) {
-    const auto link = link_row(row);
-    if (!link || link->metric != metric || pass_of(row) != pass) continue;
-    auto& [values, bests] = figures[{link->src, link->dst}];
-    values.push_back(link->value);
-    bests.push_back(link->best);
+  for (const StepRow& row : run.rows) {
+    const LinkRow link = link_row(run, row);
+    if (link.metric != metric || row.pass != pass) continue;
+    auto& [values, bests] = figures[{link.src, link.dst}];
+    values.push_back(link.value);
+    bests.push_back(link.best);
   }
   std::vector<LinkValue> links;
   for (const auto& [ends, figure] : figures) {
     links.push_back(LinkValue{endpoints.index.at(ends.first), endpoints.index.at(ends.second),
-                              summarize(figure.first).median, summarize(figure.second).median});
+                              median_of(figure.first), median_of(figure.second)});
   }
   return links;
 }
@@ -271,13 +257,13 @@ SlowLinkRule rule_for(std::string_view metric, const OptionValues& values) {
 
 // The sweep's rows of every link the verdict would flag (and every link of a host it would
 // flag): what is measured again before the verdict.
-std::vector<std::size_t> linkmap_measure_again(std::span<const Record> rows, const OptionValues& values) {
-  const Endpoints endpoints = endpoints_of(rows);
+std::vector<std::size_t> linkmap_measure_again(const StepsRun& run, const OptionValues& values) {
+  const Endpoints endpoints = endpoints_of(run);
   const int count = static_cast<int>(endpoints.names.size());
   std::vector<std::size_t> suspects;
   if (count < 3) return suspects;  // nothing can be singled out
   for (const std::string_view metric : {latency, bandwidth}) {
-    const std::vector<LinkValue> links = links_at(rows, metric, 1, endpoints);
+    const std::vector<LinkValue> links = links_at(run, metric, 1, endpoints);
     const SlowLinks slow = find_slow_links(links, count, rule_for(metric, values));
     std::set<std::pair<int, int>> flagged;
     for (const std::size_t i : slow.links) flagged.insert({links[i].a, links[i].b});
@@ -286,10 +272,10 @@ std::vector<std::size_t> linkmap_measure_again(std::span<const Record> rows, con
         if (link.a == host || link.b == host) flagged.insert({link.a, link.b});
       }
     }
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const auto link = link_row(rows[r]);
-      if (!link || link->metric != metric || pass_of(rows[r]) != 1) continue;
-      if (flagged.count({endpoints.index.at(link->src), endpoints.index.at(link->dst)}) != 0) suspects.push_back(r);
+    for (std::size_t r = 0; r < run.rows.size(); ++r) {
+      const LinkRow link = link_row(run, run.rows[r]);
+      if (link.metric != metric || run.rows[r].pass != 1) continue;
+      if (flagged.count({endpoints.index.at(link.src), endpoints.index.at(link.dst)}) != 0) suspects.push_back(r);
     }
   }
   return suspects;
@@ -345,15 +331,15 @@ std::string verdict_line(std::string_view metric, std::span<const LinkValue> fir
   return line;
 }
 
-RowsVerdict linkmap_verdict(std::span<const Record> rows, const OptionValues& values) {
-  const Endpoints endpoints = endpoints_of(rows);
+RowsVerdict linkmap_verdict(const StepsRun& run, const OptionValues& values) {
+  const Endpoints endpoints = endpoints_of(run);
   const std::vector<std::string>& names = endpoints.names;
   RowsVerdict verdict;
   bool flagged = false;
   for (const std::string_view metric : {latency, bandwidth}) {
-    const std::vector<LinkValue> first = links_at(rows, metric, 1, endpoints);
+    const std::vector<LinkValue> first = links_at(run, metric, 1, endpoints);
     if (first.empty()) continue;
-    const std::vector<LinkValue> again = links_at(rows, metric, 2, endpoints);
+    const std::vector<LinkValue> again = links_at(run, metric, 2, endpoints);
     const SlowLinks slow = confirm_slow_links(first, again, static_cast<int>(names.size()), rule_for(metric, values));
     if (names.size() >= 3) flagged = flagged || !slow.hosts.empty() || !slow.links.empty();
     verdict.lines.push_back(verdict_line(metric, first, again, names, slow));

@@ -1,7 +1,7 @@
-#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "patterns/definition.hpp"
@@ -17,54 +17,66 @@ OptionValues linkmap_defaults() {
   return values;
 }
 
-// A bandwidth row of the link src -> dst (ranks = hosts h1..h4 = 0..3) at `mb_s`, measured
-// precisely (its CI's favourable end 1% better), at `pass`.
-Record bandwidth_row(int src, int dst, double mb_s, std::int64_t pass) {
-  const double median_us = 1e6 / mb_s;  // 1 MB per operation
-  Record row;
-  row.set("pattern", std::string("linkmap"))
-      .set("metric", std::string("bandwidth"))
-      .set("src_host", fmt::format("h{}", src + 1))
-      .set("dst_host", fmt::format("h{}", dst + 1))
-      .set("src_rank", std::int64_t{src})
-      .set("dst_rank", std::int64_t{dst})
-      .set("median_us", median_us)
-      .set("ci_low_us", median_us / 1.01)
-      .set("bandwidth_mb_s", mb_s)
-      .set("pass", pass);
-  return row;
+const std::vector<std::string> hosts{"h1", "h2", "h3", "h4"};  // ranks 0..3
+
+// The steps linkmap plans for the four hosts: one link and direction each, by default.
+std::vector<Step> steps_of(const OptionValues& values) {
+  return std::get<std::vector<Step>>(linkmap_pattern.steps(values, hosts));
 }
 
-std::vector<Record> sweep(double slow_link_mb_s) {
-  std::vector<Record> rows;
+// The step and group that measure the bandwidth src -> dst.
+std::pair<std::size_t, std::size_t> bandwidth_link(const std::vector<Step>& steps, int src, int dst) {
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    if (steps[k].measures != &bandwidth_pattern) continue;
+    for (std::size_t g = 0; g < steps[k].groups.size(); ++g) {
+      if (steps[k].groups[g].members == std::vector<int>{src, dst}) return {k, g};
+    }
+  }
+  ADD_FAILURE() << "no step measures " << src << " -> " << dst;
+  return {0, 0};
+}
+
+// A bandwidth row of step `k`'s group `g` at `mb_s`, measured precisely (its CI's favourable
+// end 1% better), at `pass`.
+StepRow bandwidth_row(std::pair<std::size_t, std::size_t> link, double mb_s, std::int64_t pass) {
+  const double median_us = 1e6 / mb_s;  // 1 MB per operation
+  return StepRow{link.first, link.second, 1, pass, RowFigures{median_us, median_us / 1.01, mb_s}};
+}
+
+// Every directed link's bandwidth: h3 -> h1 at `slow_link_mb_s` (another process on its
+// core), the rest within 2%.
+std::vector<StepRow> sweep(const std::vector<Step>& steps, double slow_link_mb_s) {
+  std::vector<StepRow> rows;
   for (int a = 0; a < 4; ++a) {
     for (int b = 0; b < 4; ++b) {
       if (a == b) continue;
-      // h3 -> h1 slow once (another process on its core); the rest within 2%.
-      rows.push_back(bandwidth_row(a, b, a == 2 && b == 0 ? slow_link_mb_s : 1000 + 10 * ((a + b) % 3), 1));
+      rows.push_back(bandwidth_row(bandwidth_link(steps, a, b), a == 2 && b == 0 ? slow_link_mb_s : 1000 + 10 * ((a + b) % 3), 1));
     }
   }
   return rows;
 }
 
 TEST(Linkmap, WhatItWouldFlagIsMeasuredAgain) {
-  const std::vector<Record> rows = sweep(600);
-  const auto again = linkmap_pattern.measure_again(rows, linkmap_defaults());
+  const std::vector<Step> steps = steps_of(linkmap_defaults());
+  const std::vector<StepRow> rows = sweep(steps, 600);
+  const auto again = linkmap_pattern.measure_again(StepsRun{steps, hosts, rows}, linkmap_defaults());
   ASSERT_EQ(again.size(), 1u);
-  EXPECT_EQ(std::get<std::int64_t>(*rows[again[0]].find("src_rank")), 2);
-  EXPECT_EQ(std::get<std::int64_t>(*rows[again[0]].find("dst_rank")), 0);
+  const StepRow& row = rows[again[0]];
+  EXPECT_EQ(steps[row.step].groups[row.group].members, (std::vector<int>{2, 0}));
   // Nothing far from the rest: no second look.
-  EXPECT_TRUE(linkmap_pattern.measure_again(sweep(1000), linkmap_defaults()).empty());
+  const std::vector<StepRow> even = sweep(steps, 1000);
+  EXPECT_TRUE(linkmap_pattern.measure_again(StepsRun{steps, hosts, even}, linkmap_defaults()).empty());
 }
 
 TEST(Linkmap, ALinkSlowOnlyOnceIsNotFlaggedButSaid) {
-  std::vector<Record> rows = sweep(600);
-  rows.push_back(bandwidth_row(2, 0, 1005, 2));
   OptionValues values = linkmap_defaults();
   for (const PatternOption* option : linkmap_pattern.options) {
     if (option->name() == "fail-on-outliers") values.set(*option, true);
   }
-  const RowsVerdict verdict = linkmap_pattern.verdict(rows, values);
+  const std::vector<Step> steps = steps_of(values);
+  std::vector<StepRow> rows = sweep(steps, 600);
+  rows.push_back(bandwidth_row(bandwidth_link(steps, 2, 0), 1005, 2));
+  const RowsVerdict verdict = linkmap_pattern.verdict(StepsRun{steps, hosts, rows}, values);
   ASSERT_EQ(verdict.lines.size(), 1u);
   EXPECT_EQ(verdict.lines[0],
             "linkmap bandwidth: 12 links (each direction one), median 1010 MB/s; none far from it; "
@@ -73,9 +85,10 @@ TEST(Linkmap, ALinkSlowOnlyOnceIsNotFlaggedButSaid) {
 }
 
 TEST(Linkmap, ALinkSlowTwiceIsFlagged) {
-  std::vector<Record> rows = sweep(600);
-  rows.push_back(bandwidth_row(2, 0, 620, 2));
-  const RowsVerdict verdict = linkmap_pattern.verdict(rows, linkmap_defaults());
+  const std::vector<Step> steps = steps_of(linkmap_defaults());
+  std::vector<StepRow> rows = sweep(steps, 600);
+  rows.push_back(bandwidth_row(bandwidth_link(steps, 2, 0), 620, 2));
+  const RowsVerdict verdict = linkmap_pattern.verdict(StepsRun{steps, hosts, rows}, linkmap_defaults());
   ASSERT_EQ(verdict.lines.size(), 1u);
   EXPECT_EQ(verdict.lines[0],
             "linkmap bandwidth: 12 links (each direction one), median 1010 MB/s; slow links: h3->h1 620 MB/s (-39%)");

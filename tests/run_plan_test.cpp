@@ -122,32 +122,34 @@ std::variant<std::vector<Step>, std::string> two_steps(const OptionValues&, std:
   return steps;
 }
 
-std::vector<std::size_t> flagged_rows(std::span<const Record> rows, const OptionValues&) {
-  std::vector<std::size_t> flagged;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows[i].find("again") != nullptr) flagged.push_back(i);
+// Rows slower than 100 us are worth a second look.
+std::vector<std::size_t> slow_rows(const StepsRun& run, const OptionValues&) {
+  std::vector<std::size_t> slow;
+  for (std::size_t i = 0; i < run.rows.size(); ++i) {
+    if (run.rows[i].figures.median_us > 100) slow.push_back(i);
   }
-  return flagged;
+  return slow;
 }
 
-constexpr PatternDefinition fake_pattern{.name = "fake", .steps = two_steps, .measure_again = flagged_rows};
+constexpr PatternDefinition fake_pattern{.name = "fake", .steps = two_steps, .measure_again = slow_rows};
 
 TEST(RunPlan, ASecondLookMeasuresAgainTheStagesOfTheFlaggedRowsOnly) {
   const RunConfig config = run_of({}, {});
-  const std::vector<const PatternDefinition*> fake{&fake_pattern};
+  const std::vector<const PatternDefinition*> fake{&fake_pattern, &pingpong_pattern};
   const RunPlan plan(fake, config, std::vector<std::string>{"h1", "h2", "h3", "h4"});
-  ASSERT_EQ(plan.stages().size(), 2u);
-  std::vector<Record> rows;
+  ASSERT_EQ(plan.stages().size(), 3u);
+  StepRows rows;
   for (std::size_t s = 0; s < 2; ++s) {
-    for (std::size_t g = 0; g < 2; ++g) {
-      Record row;
-      plan.add_row_context(row, s, g, 1, 1);
-      if (s == 1 && g == 1) row.set("again", std::string("yes"));
-      rows.push_back(row);
-    }
+    for (std::size_t g = 0; g < 2; ++g) plan.keep_step_row(rows, s, g, 1, 1, RowFigures{s == 1 && g == 1 ? 200.0 : 1.0, 1, {}});
   }
+  plan.keep_step_row(rows, 2, 0, 1, 1, RowFigures{500, 500, {}});  // pingpong's: not a step's row
+  EXPECT_EQ(rows.size(), 1u);
+  const StepsRun run = plan.steps_run(fake_pattern, rows);
+  ASSERT_EQ(run.rows.size(), 4u);
+  EXPECT_EQ(run.rows.back().step, 1u);
+  EXPECT_EQ(run.steps[1].groups[1].members, (std::vector<int>{2, 3}));
   EXPECT_EQ(plan.stages_to_measure_again(rows, config.pattern_options), (std::vector<std::size_t>{1}));
-  rows.pop_back();
+  rows[&fake_pattern].pop_back();
   EXPECT_TRUE(plan.stages_to_measure_again(rows, config.pattern_options).empty());
 }
 

@@ -10,6 +10,7 @@
 #include "bench/harness/progress.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/record_builder.hpp"
+#include "bench/harness/relayed_rows.hpp"
 #include "bench/harness/sweep.hpp"
 #include "bench/harness/warnings.hpp"
 #include "toolkit/mpi_check.hpp"
@@ -22,12 +23,12 @@ namespace {
 
 // On rank 0: each verdict of the run's patterns on its own rows, printed and in the outputs;
 // the first failure a verdict reports.
-std::optional<std::string> write_verdicts(const Selection& selection, const std::vector<Record>& rows,
+std::optional<std::string> write_verdicts(const Selection& selection, const RunPlan& plan, const StepRows& rows,
                                           const RunConfig& config, Outputs& outputs) {
   std::optional<std::string> failure;
   for (const PatternDefinition* definition : selection.definitions) {
     if (definition->verdict == nullptr) continue;
-    const RowsVerdict verdict = definition->verdict(rows_of(*definition, rows), config.pattern_options);
+    const RowsVerdict verdict = definition->verdict(plan.steps_run(*definition, rows), config.pattern_options);
     for (const std::string& line : verdict.lines) {
       fmt::print(stderr, "mpibench: verdict: {}\n", line);
       outputs.note("verdict", line);
@@ -64,19 +65,21 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   });
 
   Progress progress(rank == 0 && !config.quiet, setting.configurations);
-  // Rank 0 keeps the rows for the run-to-run summary and the patterns' verdicts.
-  const bool keep_rows = config.repeat > 1 ||
-                         std::any_of(selection.definitions.begin(), selection.definitions.end(), [](const PatternDefinition* d) {
-                           return d->verdict != nullptr || d->measure_again != nullptr;
-                         });
-  std::vector<Record> rows;
-  const auto emit = [&](const Record& record) -> std::optional<std::string> {
+  // Rank 0 keeps the rows of the repeats for their aggregates, and the figures of the steps'
+  // rows for the second looks and the verdicts.
+  std::vector<Record> repeats;
+  StepRows step_rows;
+  // Row `row` of stage `s`'s group `group`, with the plan's context.
+  const auto emit = [&](BuiltRow row, std::size_t s, std::size_t group, int repeat,
+                        std::int64_t pass) -> std::optional<std::string> {
+    plan->add_row_context(row.record, s, group, repeat, pass);
     try {
-      outputs.row(record);
+      outputs.row(row.record);
     } catch (const OutputFailed& e) {
       return e.what();
     }
-    if (keep_rows) rows.push_back(record);
+    if (config.repeat > 1 && pass == 1) repeats.push_back(row.record);
+    plan->keep_step_row(step_rows, s, group, repeat, pass, row.figures);
     return std::nullopt;
   };
   // Stage `s` in repeat `repeat`; `pass` 2 is a second look at it.
@@ -85,17 +88,15 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
     std::vector<std::uint64_t> sizes;
     if (rank == 0) sizes = plan->sizes(s, repeat);
     broadcast(world, sizes);
-    std::vector<Record> held;  // on a group leader other than rank 0: rows for rank 0 to write
+    std::vector<BuiltRow> held;  // on a group leader other than rank 0: rows for rank 0 to write
     std::optional<std::string> mine;
     if (stage.pattern) {
-      const auto leader_emit = [&](const Record& measured) -> std::optional<std::string> {
+      const auto leader_emit = [&](const BuiltRow& measured) -> std::optional<std::string> {
         if (rank != 0) {
           held.push_back(measured);
           return std::nullopt;
         }
-        Record row = measured;
-        plan->add_row_context(row, s, plan->group_led_by(s, 0), repeat, pass);
-        return emit(row);
+        return emit(measured, s, plan->group_led_by(s, 0), repeat, pass);
       };
       mine = run_sweep(*stage.definition, *stage.pattern, stage.comm, sizes, config, clock, leader_emit, progress);
     } else if (rank == 0) {
@@ -110,14 +111,13 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
     if (!stage.relays) return failed;
     // Rows measured without rank 0 reach it in one gather once the stage is done, failed or
     // not, and are written with their group's context.
-    const auto relayed = gather_strings(world, held.empty() ? std::string() : encode_records(held));
+    const auto relayed = gather_strings(world, held.empty() ? std::string() : encode_rows(held));
     std::optional<std::string> unwritten;
     for (std::size_t leader = 1; leader < relayed.size() && !unwritten; ++leader) {
       if (relayed[leader].empty()) continue;
       const std::size_t group = plan->group_led_by(s, static_cast<int>(leader));
-      for (Record& row : decode_records(relayed[leader])) {
-        plan->add_row_context(row, s, group, repeat, pass);
-        unwritten = emit(row);
+      for (BuiltRow& row : decode_rows(relayed[leader])) {
+        unwritten = emit(std::move(row), s, group, repeat, pass);
         if (unwritten) break;
       }
     }
@@ -128,11 +128,10 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
     for (std::size_t s = 0; s < stages.size() && !failure; ++s) failure = measure(s, repeat, 1);
   }
   if (failure) return {failure, std::nullopt};
-  const std::size_t swept = rows.size();  // the rows of the repeats; second looks follow
   // Rank 0 may add stages once it has read the rows: second looks at what a verdict would flag.
   std::vector<std::uint64_t> again;
   if (rank == 0) {
-    for (const std::size_t s : plan->stages_to_measure_again(rows, config.pattern_options)) again.push_back(s);
+    for (const std::size_t s : plan->stages_to_measure_again(step_rows, config.pattern_options)) again.push_back(s);
   }
   broadcast(world, again);
   for (const std::uint64_t s : again) progress.extend(stages[s].sizes.size());
@@ -141,11 +140,8 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   }
   std::optional<std::string> verdict_failure;
   write_in_step(world, rank, [&] {
-    if (config.repeat > 1) {
-      const std::vector<Record> repeats(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(swept));
-      outputs.aggregates(repeat_aggregates(repeats, columns));
-    }
-    verdict_failure = write_verdicts(selection, rows, config, outputs);
+    if (config.repeat > 1) outputs.aggregates(repeat_aggregates(repeats, columns));
+    verdict_failure = write_verdicts(selection, *plan, step_rows, config, outputs);
   });
   return {std::nullopt, agree_on_problem(world, verdict_failure)};
 }

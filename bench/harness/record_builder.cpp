@@ -5,11 +5,6 @@
 #include "statistics/stats.hpp"
 
 namespace mpibench {
-namespace {
-
-double median_of(const std::vector<double>& samples) { return summarize(samples).median; }
-
-}  // namespace
 
 std::vector<Column> result_columns(std::span<const PatternDefinition* const> patterns) {
   std::vector<Column> configuration;
@@ -22,13 +17,16 @@ std::vector<Column> result_columns(std::span<const PatternDefinition* const> pat
   return run_columns(configuration, results);
 }
 
-Record build_record(const PatternDefinition& definition, const Pattern& pattern, int ranks,
-                    std::uint64_t bytes, const SizeSamples& samples, bool drop_outliers) {
+BuiltRow build_row(const PatternDefinition& definition, const Pattern& pattern, int ranks, std::uint64_t bytes,
+                   const SizeSamples& samples, bool drop_outliers) {
   constexpr double us = 1e6;
   const std::size_t outliers = count_outliers(samples.completion_s);
   const Summary s = summarize(drop_outliers ? without_outliers(samples.completion_s)
                                             : samples.completion_s);
-  Record record;
+  BuiltRow row;
+  row.figures.median_us = s.median * us;
+  row.figures.ci_low_us = s.median_ci.low * us;
+  Record& record = row.record;
   record.set("pattern", std::string(definition.name))
       .set("ranks", std::int64_t{ranks})
       .set("bytes", static_cast<std::int64_t>(bytes));
@@ -52,7 +50,8 @@ Record build_record(const PatternDefinition& definition, const Pattern& pattern,
       .set("sync", samples.sync)
       .set("invalid", samples.invalid);
   if (const auto moved = pattern.bandwidth_bytes(bytes)) {
-    record.set("bandwidth_mb_s", s.median > 0 ? *moved / s.median / 1e6 : 0.0);  // 10^6 B/s
+    row.figures.bandwidth_mb_s = s.median > 0 ? *moved / s.median / 1e6 : 0.0;  // 10^6 B/s
+    record.set("bandwidth_mb_s", *row.figures.bandwidth_mb_s);
   }
   if (const auto messages = pattern.messages_per_operation()) {
     record.set("messages_per_s", s.median > 0 ? *messages / s.median : 0.0);
@@ -63,7 +62,7 @@ Record build_record(const PatternDefinition& definition, const Pattern& pattern,
   }
   if (!samples.between_s.empty()) record.set("between_us", median_of(samples.between_s) * us);
   for (const auto& [column, cell] : samples.own_results.cells()) record.set(column, cell);
-  return record;
+  return row;
 }
 
 }  // namespace mpibench

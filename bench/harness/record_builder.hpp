@@ -17,9 +17,15 @@ namespace mpibench {
 // has and the union of the patterns' own, in the schema's order.
 std::vector<Column> result_columns(std::span<const PatternDefinition* const> patterns);
 
+// A size's row for the writers, and what second looks and verdicts read of it, typed.
+struct BuiltRow {
+  Record record;
+  RowFigures figures;
+};
+
 // `drop_outliers`: statistics from the samples inside Tukey's fences only (the outliers
 // column counts them either way).
-Record build_record(const PatternDefinition& definition, const Pattern& pattern, int ranks,
-                    std::uint64_t bytes, const SizeSamples& samples, bool drop_outliers);
+BuiltRow build_row(const PatternDefinition& definition, const Pattern& pattern, int ranks, std::uint64_t bytes,
+                   const SizeSamples& samples, bool drop_outliers);
 
 }  // namespace mpibench

@@ -30,22 +30,23 @@ PlannedGroup group_of(std::vector<int> members, Record cells, std::span<const st
   return group;
 }
 
-// A pattern's stages: one, or one per step of a pattern made of steps.
+// A pattern's stages: one, or one per step of a pattern made of steps (whose steps are kept
+// in `steps`).
 void plan_pattern(const PatternDefinition& definition, const OptionValues& options,
-                  std::span<const std::string> host_of_rank, std::vector<PlannedStage>& stages) {
+                  std::span<const std::string> host_of_rank, std::vector<PlannedStage>& stages,
+                  std::map<const PatternDefinition*, std::vector<Step>>& steps) {
   if (definition.steps == nullptr) {
     PlannedStage stage{&definition, &definition};
     stage.groups.push_back(group_of(members_of(definition, options, host_of_rank), {}, host_of_rank));
     stages.push_back(std::move(stage));
     return;
   }
-  auto steps = definition.steps(options, host_of_rank);
-  if (auto* why = std::get_if<std::string>(&steps)) throw UsageError(*why);
-  for (Step& step : std::get<std::vector<Step>>(steps)) {
-    PlannedStage stage{step.measures, &definition, std::move(step.sizes)};
-    for (StepGroup& group : step.groups) {
-      stage.groups.push_back(group_of(std::move(group.members), std::move(group.cells), host_of_rank));
-    }
+  auto planned = definition.steps(options, host_of_rank);
+  if (auto* why = std::get_if<std::string>(&planned)) throw UsageError(*why);
+  const std::vector<Step>& own = steps[&definition] = std::move(std::get<std::vector<Step>>(planned));
+  for (std::size_t k = 0; k < own.size(); ++k) {
+    PlannedStage stage{own[k].measures, &definition, own[k].sizes, k};
+    for (const StepGroup& group : own[k].groups) stage.groups.push_back(group_of(group.members, group.cells, host_of_rank));
     stages.push_back(std::move(stage));
   }
 }
@@ -62,9 +63,10 @@ bool PlannedStage::is_whole_world(int launched) const {
 }
 
 RunPlan::RunPlan(std::span<const PatternDefinition* const> definitions, const RunConfig& config,
-                 std::span<const std::string> host_of_rank) {
+                 std::span<const std::string> host_of_rank)
+    : host_of_rank_(host_of_rank.begin(), host_of_rank.end()) {
   for (const PatternDefinition* definition : definitions) {
-    plan_pattern(*definition, config.pattern_options, host_of_rank, stages_);
+    plan_pattern(*definition, config.pattern_options, host_of_rank, stages_, steps_);
   }
   std::mt19937_64 shuffle(config.seed);
   for (int repeat = 1; repeat <= config.repeat; ++repeat) {
@@ -95,40 +97,34 @@ std::size_t RunPlan::group_led_by(std::size_t stage, int leader) const {
   return static_cast<std::size_t>(found - groups.begin());
 }
 
-std::vector<Record> rows_of(const PatternDefinition& definition, std::span<const Record> rows) {
-  std::vector<Record> own;
-  for (const Record& row : rows) {
-    const Cell* pattern = row.find("pattern");
-    const auto* name = pattern ? std::get_if<std::string>(pattern) : nullptr;
-    if (name && *name == definition.name) own.push_back(row);
-  }
-  return own;
+void RunPlan::keep_step_row(StepRows& rows, std::size_t stage, std::size_t group, int repeat, std::int64_t pass,
+                            const RowFigures& figures) const {
+  const PlannedStage& planned = stages_.at(stage);
+  if (planned.step) rows[planned.owner].push_back(StepRow{*planned.step, group, repeat, pass, figures});
 }
 
-std::vector<std::size_t> RunPlan::stages_to_measure_again(std::span<const Record> rows, const OptionValues& options) const {
-  std::vector<const PatternDefinition*> owners;
-  for (const PlannedStage& stage : stages_) {
-    if (std::find(owners.begin(), owners.end(), stage.owner) == owners.end()) owners.push_back(stage.owner);
-  }
+StepsRun RunPlan::steps_run(const PatternDefinition& owner, const StepRows& rows) const {
+  const auto steps = steps_.find(&owner);
+  const auto own = rows.find(&owner);
+  StepsRun run{{}, host_of_rank_, {}};
+  if (steps != steps_.end()) run.steps = steps->second;
+  if (own != rows.end()) run.rows = own->second;
+  return run;
+}
+
+std::vector<std::size_t> RunPlan::stages_to_measure_again(const StepRows& rows, const OptionValues& options) const {
   std::vector<std::size_t> again;
-  for (const PatternDefinition* definition : owners) {
-    if (definition->measure_again == nullptr) continue;
-    const std::vector<Record> own = rows_of(*definition, rows);
-    std::vector<const Record*> suspects;
-    for (const std::size_t i : definition->measure_again(own, options)) suspects.push_back(&own.at(i));
-    const auto measured_by = [](const PlannedGroup& group, const Record& row) {
-      return std::all_of(group.cells.cells().begin(), group.cells.cells().end(), [&](const auto& cell) {
-        const Cell* found = row.find(cell.first);
-        return found && *found == cell.second;
-      });
-    };
+  for (const auto& [owner, steps] : steps_) {
+    if (owner->measure_again == nullptr) continue;
+    const StepsRun run = steps_run(*owner, rows);
+    std::vector<std::size_t> suspect_steps;
+    for (const std::size_t i : owner->measure_again(run, options)) suspect_steps.push_back(run.rows[i].step);
     for (std::size_t s = 0; s < stages_.size(); ++s) {
-      if (stages_[s].owner != definition) continue;
-      const bool suspect = std::any_of(suspects.begin(), suspects.end(), [&](const Record* row) {
-        return std::any_of(stages_[s].groups.begin(), stages_[s].groups.end(),
-                           [&](const PlannedGroup& group) { return measured_by(group, *row); });
-      });
-      if (suspect) again.push_back(s);
+      const PlannedStage& stage = stages_[s];
+      if (stage.owner == owner && stage.step &&
+          std::find(suspect_steps.begin(), suspect_steps.end(), *stage.step) != suspect_steps.end()) {
+        again.push_back(s);
+      }
     }
   }
   std::sort(again.begin(), again.end());

@@ -6,6 +6,8 @@
 // Needs no MPI.
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,12 +30,17 @@ struct PlannedStage {
   const PatternDefinition* definition = nullptr;  // the pattern measured
   const PatternDefinition* owner = nullptr;       // the pattern of the run it is part of
   std::vector<std::uint64_t> step_sizes;          // a step's own sizes; empty: the run's
-  std::vector<PlannedGroup> groups;
+  std::optional<std::size_t> step;                // which of the owner's steps it is, if one
+  std::vector<PlannedGroup> groups;               // a step's in the step's order
 
   // Whether the stage's one group is every launched rank in rank order (its communicator is
   // then a copy of the world's, not a split).
   bool is_whole_world(int launched) const;
 };
+
+// The rows of the patterns made of steps, by pattern, typed: what second looks and verdicts
+// read (kept on rank 0).
+using StepRows = std::map<const PatternDefinition*, std::vector<StepRow>>;
 
 class RunPlan {
  public:
@@ -57,16 +64,22 @@ class RunPlan {
   // The group of `stage` that world rank `leader` leads.
   std::size_t group_led_by(std::size_t stage, int leader) const;
 
-  // The stages that measured a row its pattern wants measured again (a row is a group's when
-  // it carries every cell the group sets), each once, in the run's order.
-  std::vector<std::size_t> stages_to_measure_again(std::span<const Record> rows, const OptionValues& options) const;
+  // Keeps what a row of `stage`'s group `group` measured, when the stage is a step.
+  void keep_step_row(StepRows& rows, std::size_t stage, std::size_t group, int repeat, std::int64_t pass,
+                     const RowFigures& figures) const;
+
+  // `owner`'s steps, every launched rank's host and its rows among `rows`.
+  StepsRun steps_run(const PatternDefinition& owner, const StepRows& rows) const;
+
+  // The stages that measured a row its pattern wants measured again, each once, in the run's
+  // order.
+  std::vector<std::size_t> stages_to_measure_again(const StepRows& rows, const OptionValues& options) const;
 
  private:
   std::vector<PlannedStage> stages_;
+  std::map<const PatternDefinition*, std::vector<Step>> steps_;  // of the patterns made of steps
+  std::vector<std::string> host_of_rank_;
   std::vector<std::vector<std::uint64_t>> run_sizes_;  // per repeat
 };
-
-// The rows of `definition`'s pattern among the run's.
-std::vector<Record> rows_of(const PatternDefinition& definition, std::span<const Record> rows);
 
 }  // namespace mpibench

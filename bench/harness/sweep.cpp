@@ -15,7 +15,7 @@ namespace mpibench {
 std::optional<std::string> run_sweep(const PatternDefinition& definition, Pattern& pattern, MPI_Comm comm,
                                      std::span<const std::uint64_t> sizes,
                                      const RunConfig& config, const Clock& clock,
-                                     const std::function<std::optional<std::string>(const Record&)>& emit,
+                                     const std::function<std::optional<std::string>(const BuiltRow&)>& emit,
                                      Progress& progress) {
   constexpr int validation_passes = 2;
   int rank = 0;
@@ -48,7 +48,7 @@ std::optional<std::string> run_sweep(const PatternDefinition& definition, Patter
       try {
         const SizeSamples samples = runner.measure(pattern);
         if (rank == 0) {
-          unwritten = emit(build_record(definition, pattern, ranks, bytes, samples, config.drop_outliers));
+          unwritten = emit(build_row(definition, pattern, ranks, bytes, samples, config.drop_outliers));
         }
       } catch (const TimeLimitReached& e) {
         return e.what();

@@ -8,6 +8,7 @@
 
 #include "toolkit/clock.hpp"
 #include "bench/harness/progress.hpp"
+#include "bench/harness/record_builder.hpp"
 #include "bench/harness/run_config.hpp"
 #include "patterns/catalog.hpp"
 
@@ -23,7 +24,7 @@ namespace mpibench {
 std::optional<std::string> run_sweep(const PatternDefinition& definition, Pattern& pattern, MPI_Comm comm,
                                      std::span<const std::uint64_t> sizes,
                                      const RunConfig& config, const Clock& clock,
-                                     const std::function<std::optional<std::string>(const Record&)>& emit,
+                                     const std::function<std::optional<std::string>(const BuiltRow&)>& emit,
                                      Progress& progress);
 
 }  // namespace mpibench
