@@ -118,12 +118,12 @@ UsageError unexpected_arguments(const CLI::App& sub) {
                                 fmt::format("'{}'", fmt::join(extras, "' '")), help));
 }
 
-// The App with every subcommand declared; `finishes` receives each one's finish.
-// Every subcommand, or only `chosen` when the command line names one: declaring the others'
-// options is most of a parse's cost (a third of a 2 048-rank simulation's wall time, where
+// The App with its subcommands declared; `finishes` receives each one's finish. Every
+// subcommand, or only `chosen` when the command line names one: declaring the others'
+// options is most of a parse's cost (43% of a 2 048-rank simulation's wall time, where
 // every simulated rank parses), and a named subcommand parses alone the same way.
-void declare_all(CLI::App& app, std::map<std::string, CommandFinish, std::less<>>& finishes,
-                 const Subcommand* chosen) {
+void declare_commands(CLI::App& app, std::map<std::string, CommandFinish, std::less<>>& finishes,
+                      const Subcommand* chosen) {
   app.formatter(help_formatter());
   app.require_subcommand(1);
   bool version = false;  // handled before parsing; declared so that --help lists it
@@ -173,7 +173,7 @@ ParsedCommand parse_command_line(int argc, const char* const* raw_argv) {
 
   CLI::App app(app_description, "mpibench");
   std::map<std::string, CommandFinish, std::less<>> finishes;
-  declare_all(app, finishes, argc > 1 ? find_subcommand(words[1]) : nullptr);
+  declare_commands(app, finishes, argc > 1 ? find_subcommand(words[1]) : nullptr);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

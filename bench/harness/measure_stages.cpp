@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
 
 #include "bench/harness/metadata.hpp"
 #include "bench/harness/outputs_in_step.hpp"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <variant>
 
 #include "toolkit/errors.hpp"
@@ -117,14 +118,11 @@ std::vector<std::size_t> RunPlan::stages_to_measure_again(const StepRows& rows, 
   for (const auto& [owner, steps] : steps_) {
     if (owner->measure_again == nullptr) continue;
     const StepsRun run = steps_run(*owner, rows);
-    std::vector<std::size_t> suspect_steps;
-    for (const std::size_t i : owner->measure_again(run, options)) suspect_steps.push_back(run.rows[i].step);
+    std::set<std::size_t> suspect_steps;
+    for (const std::size_t i : owner->measure_again(run, options)) suspect_steps.insert(run.rows[i].step);
     for (std::size_t s = 0; s < stages_.size(); ++s) {
       const PlannedStage& stage = stages_[s];
-      if (stage.owner == owner && stage.step &&
-          std::find(suspect_steps.begin(), suspect_steps.end(), *stage.step) != suspect_steps.end()) {
-        again.push_back(s);
-      }
+      if (stage.owner == owner && stage.step && suspect_steps.count(*stage.step) != 0) again.push_back(s);
     }
   }
   std::sort(again.begin(), again.end());
