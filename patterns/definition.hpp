@@ -102,6 +102,10 @@ struct PatternDefinition {
   // or why the options name no step.
   std::variant<std::vector<Step>, std::string> (*steps)(const OptionValues&,
                                                         std::span<const std::string> host_of_rank) = nullptr;
+  // The options its steps' patterns are made with, from the run's, where they differ (linkmap
+  // streams its own window); null: the run's own. A function of the options alone, so that
+  // every rank computes it without the plan.
+  OptionValues (*step_options)(const OptionValues& run) = nullptr;
   // Rows worth a second look, read on rank 0 once every repeat is measured (linkmap: the
   // links its verdict would flag, so that one disturbed measurement flags nothing): their
   // indices in `run.rows`. The step of each is measured once more before the verdict, its

@@ -65,6 +65,20 @@ constexpr PatternOption bandwidth_bytes_option{
     .max = 2147483647,
     .bytes = true,
 };
+// mpiGraph's documented run streams 1 MiB messages ten at a time: enough in flight to fill a
+// link, and a sixth of the data (and simulated messages) of the bandwidth pattern's window of
+// 64, whose separate receive buffers (64 MiB) also fall out of cache where both ends share a
+// host. The link map's window is its own, so that `all` keeps one --window for the others.
+constexpr PatternOption bandwidth_window_option{
+    .flags = "--bandwidth-window",
+    .kind = OptionKind::integer,
+    .default_text = "10",
+    .type_name = "W",
+    .help = "Messages in flight in the bandwidth measurement (one operation = a window of sends "
+            "and one acknowledgement), as mpiGraph's window",
+    .min = 1,
+    .max = 4096,
+};
 constexpr PatternOption fail_on_outliers_option{
     .flags = "--fail-on-outliers",
     .kind = OptionKind::flag,
@@ -86,7 +100,7 @@ constexpr PatternOption outlier_change_option{
 };
 constexpr std::array<const PatternOption*, 8> options{
     &endpoints_option,       &concurrency_option,      &latency_bytes_option,
-    &bandwidth_bytes_option, &window_option,           &receive_buffers_option,
+    &bandwidth_bytes_option, &bandwidth_window_option, &receive_buffers_option,
     &outlier_change_option,  &fail_on_outliers_option};
 
 constexpr std::array columns{
@@ -173,6 +187,13 @@ std::variant<std::vector<Step>, std::string> linkmap_steps(const OptionValues& v
     if (at_once) steps.insert(steps.end(), round_steps.begin(), round_steps.end());
   }
   return steps;
+}
+
+// The bandwidth steps stream the link map's own window.
+OptionValues linkmap_step_options(const OptionValues& run) {
+  OptionValues values = run;
+  values.set(window_option, run.value(bandwidth_window_option));
+  return values;
 }
 
 std::optional<std::string> linkmap_left_out_of_all(std::span<const std::string> host_of_rank) {
@@ -373,6 +394,7 @@ constinit const PatternDefinition linkmap_pattern{
     .result_columns = results,
     .left_out_of_all = linkmap_left_out_of_all,
     .steps = linkmap_steps,
+    .step_options = linkmap_step_options,
     .measure_again = linkmap_measure_again,
     .verdict = linkmap_verdict,
 };

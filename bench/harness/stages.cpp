@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "bench/harness/memory_check.hpp"
 #include "bench/harness/rank_exchange.hpp"
@@ -22,22 +23,31 @@ std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvid
   broadcast(world, count);
   std::vector<Stage> stages;
   std::vector<int> places;  // rank 0: for each rank, its group (colour) and place (key)
+  // The options of the steps of each pattern that makes its own, one copy per pattern.
+  std::map<const PatternDefinition*, std::shared_ptr<const OptionValues>> step_options;
   for (std::size_t s = 0; s < count; ++s) {
-    // The pattern, whether its one group is the whole world, whether rows are relayed, and
-    // its sizes.
+    // The pattern, whether its one group is the whole world, whether rows are relayed, the
+    // pattern it is a step of, and its sizes.
     std::vector<std::uint64_t> header;
     if (rank == 0) {
       const PlannedStage& planned = plan->stages()[s];
       const bool relays = std::any_of(planned.groups.begin(), planned.groups.end(),
                                       [](const PlannedGroup& group) { return group.members.front() != 0; });
-      header = {static_cast<std::uint64_t>(catalog_index(planned.definition)), planned.is_whole_world(launched) ? 1U : 0U, relays ? 1U : 0U};
+      header = {static_cast<std::uint64_t>(catalog_index(planned.definition)), planned.is_whole_world(launched) ? 1U : 0U,
+                relays ? 1U : 0U, static_cast<std::uint64_t>(catalog_index(planned.owner))};
       const auto sizes = plan->sizes(s, 1);
       header.insert(header.end(), sizes.begin(), sizes.end());
     }
     broadcast(world, header);
-    Stage stage{pattern_catalog()[header.at(0)], {header.begin() + 3, header.end()}};
+    Stage stage{pattern_catalog()[header.at(0)], {header.begin() + 4, header.end()}};
     stage.relays = header[2] != 0;
     stage.is_world = header[1] != 0;
+    const PatternDefinition* owner = pattern_catalog()[header[3]];
+    if (owner != stage.definition && owner->step_options != nullptr) {
+      auto& shared = step_options[owner];
+      if (!shared) shared = std::make_shared<const OptionValues>(owner->step_options(config.pattern_options));
+      stage.options = shared;
+    }
     if (header[1] != 0) {
       // The world itself, neither split (SMPI splits in time growing with the square of the
       // ranks) nor copied (SMPI's copy costs every rank a table of every rank): the harness
@@ -62,8 +72,8 @@ std::vector<Stage> make_stages(const RunPlan* plan, MPI_Comm world, BufferProvid
     }
     if (stage.comm != MPI_COMM_NULL) {
       mpi_check(MPI_Comm_set_errhandler(stage.comm, MPI_ERRORS_RETURN));
-      stage.pattern = stage.definition->make(
-          PatternContext{stage.comm, buffers, config.pattern_options, config.corrupt_payload});
+      stage.pattern = stage.definition->make(PatternContext{
+          stage.comm, buffers, stage.options ? *stage.options : config.pattern_options, config.corrupt_payload});
     }
     stages.push_back(std::move(stage));
   }

@@ -23,6 +23,9 @@ struct Stage {
   std::unique_ptr<Pattern> pattern;
   bool relays = false;  // a group is led by a rank other than 0: its rows go to rank 0
   bool is_world = false;  // comm is the job's world, not a communicator of the stage's own
+  // The options its pattern is made with, where a pattern made of steps sets its own for
+  // them (PatternDefinition::step_options); null: the run's.
+  std::shared_ptr<const OptionValues> options;
 };
 
 // Collective over `world`: each rank's part of every stage of `plan` (given on rank 0 only),

@@ -41,7 +41,7 @@ def on_testbed(build, hosts, ranks, args, slow=None):
 
 
 def linkmap_figure(build):
-    result = on_testbed(build, 4, 4, ["linkmap", "--window", "16"], slow="h2=100")
+    result = on_testbed(build, 4, 4, ["linkmap", "--bandwidth-window", "16"], slow="h2=100")
     print("1. linkmap, 4 hosts, h2 limited to 100 MB/s (tbf on both ends of its link), 1 MiB x 16")
     print(f"   {'link':<10} {'latency_us':>10} {'MB/s':>8} {'vs 100 MB/s':>11}")
     latency = {(r["src_host"], r["dst_host"]): r["median_us"] for r in result.rows if r["metric"] == "latency"}

@@ -633,7 +633,7 @@ def the_table_beside_files_is_narrow_and_says_how_to_leave_it_out(ctx):
     check("# the main columns; every column is in the files written (-q: no table)" in beside, beside)
     check(max(len(l) for l in beside.splitlines()) < max(len(l) for l in alone.splitlines()), beside)
     # A verdict is said once on a terminal: on stderr, not again in the table.
-    proc = ctx.run(2, "linkmap", "--bandwidth-bytes", "64K", "--window", "8", *SMALL)
+    proc = ctx.run(2, "linkmap", "--bandwidth-bytes", "64K", "--bandwidth-window", "8", *SMALL)
     said = [l for l in (proc.stdout + proc.stderr).splitlines() if "linkmap bandwidth:" in l]
     check(len(said) == 1, f"the verdict {len(said)} times:\n{proc.stdout}{proc.stderr}")
     # Five samples reach 93.75%, and the interval column says so.
@@ -850,7 +850,7 @@ def pictures_read_at_a_glance(ctx):
         ctx.run(2, "pingpong", "--sizes", "0:1M", "--max-time", "0.05", "-q", "-o", out)
     ctx.run(2, "pingpong", "--sizes", "8,1K,4K", "--samples", "5", "-q", "-o", narrow)
     ctx.run(2, "all", "--sizes", "8:4K", "--samples", "5", "--tasks", "100", "-q", "-o", every)
-    ctx.run(3, "linkmap", "--bandwidth-bytes", "64K", "--window", "8", *SMALL, "-q", "-o", links)
+    ctx.run(3, "linkmap", "--bandwidth-bytes", "64K", "--bandwidth-window", "8", *SMALL, "-q", "-o", links)
     model, predicted = ctx.path("model.csv"), ctx.path("predicted.csv")
     ctx.run(None, "model", pp, pp2, "-o", model)
     bcast = ctx.path("bcast.csv")

@@ -159,7 +159,7 @@ def flagged_links(verdict):
     return sorted(f"{a}{arrow}{b}" for a, b in linkmap_heatmap.flagged_links([("verdict", verdict)], metric))
 
 
-LINKMAP = ["--bandwidth-bytes", "65536", "--window", "8", "--validate", "-q", *SMALL]
+LINKMAP = ["--bandwidth-bytes", "65536", "--bandwidth-window", "8", "--validate", "-q", *SMALL]
 
 
 @case("mpi")
@@ -211,7 +211,7 @@ def testbed_linkmap_finds_the_throttled_host(ctx):
     # 4 MiB per operation (64 KiB x 64): tbf lets a burst of 512 KB through at line rate
     # whenever the link has been idle (between samples), so an operation must be much larger
     # than the burst for the limit to show.
-    args = " ".join(LINKMAP).replace("--window 8", "--window 64")
+    args = " ".join(LINKMAP).replace("--bandwidth-window 8", "--bandwidth-window 64")
     proc = on_testbed(ctx, 4, f"$MPIEXEC -n 4 {ctx.binary} linkmap --fail-on-outliers -o {out} {args}",
                       slow="h2=100", expect=1)
     result = mpibench_csv.read(out)
