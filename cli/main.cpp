@@ -9,12 +9,13 @@
 #include <optional>
 
 #include "toolkit/errors.hpp"
+#include "toolkit/launcher.hpp"
+#include "bench/harness/metadata.hpp"
 #include "bench/harness/job.hpp"
 #include "toolkit/mpi_check.hpp"
 #include "toolkit/simulation.hpp"
 #include "bench/harness/watchdog.hpp"
 #include "cli/command_line.hpp"
-#include "cli/launcher_rank.hpp"
 #include "results/async_endings.hpp"
 
 namespace {
@@ -24,7 +25,7 @@ using namespace mpibench;
 // Under mpiexec -n N a command without MPI runs N times: launcher rank 0 speaks and acts,
 // the others only exit.
 int run_offline(const std::optional<ParsedCommand>& command, const std::optional<std::string>& usage) {
-  if (launcher_rank() != 0) return usage ? exit_usage : exit_ok;
+  if (this_launch().rank != 0) return usage ? exit_usage : exit_ok;
   if (usage) {
     fmt::print(stderr, "mpibench: error: {}\n", *usage);
     return exit_usage;
@@ -36,6 +37,15 @@ int run(const std::optional<ParsedCommand>& command, const std::optional<std::st
   const auto error = [rank](const std::string& what) {
     if (rank == 0) fmt::print(stderr, "mpibench: error: {}\n", what);
   };
+  // Started by another MPI library's launcher, every process is rank 0 of a world of its own:
+  // the launcher's rank 0 speaks for all.
+  int world_size = 1;
+  MPI_Comm_size(MPI_COMM_WORLD, &world_size);
+  const Launch launch = this_launch();
+  if (auto mismatch = launch_mismatch(launch, world_size, library_version())) {
+    if (launch.rank == 0) fmt::print(stderr, "mpibench: error: {}\n", *mismatch);
+    return exit_usage;
+  }
   if (usage) {  // the same on every rank: rank 0 speaks for all
     error(*usage);
     return exit_usage;

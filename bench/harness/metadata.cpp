@@ -13,6 +13,7 @@
 
 #include "bench/harness/record_builder.hpp"
 #include "statistics/collective_costs.hpp"
+#include "toolkit/launcher.hpp"
 #include "toolkit/simulation.hpp"
 #include "build_info.hpp"
 
@@ -28,22 +29,6 @@ std::string utc_now() {
   char text[32];
   std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
-}
-
-std::string library_version() {
-  char text[MPI_MAX_LIBRARY_VERSION_STRING] = {};
-  int length = 0;
-  MPI_Get_library_version(text, &length);
-  return library_version_text(std::string_view(text, std::min<std::size_t>(static_cast<std::size_t>(length), sizeof(text))));
-}
-
-// Which launcher started the ranks, from what it leaves in their environment.
-std::string launcher() {
-  if (std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr) return "Open MPI's mpirun (ORTE)";
-  if (std::getenv("PMI_FD") != nullptr || std::getenv("HYDI_CONTROL_FD") != nullptr) return "MPICH's hydra (mpiexec)";
-  if (std::getenv("SLURM_STEP_ID") != nullptr) return "Slurm (srun)";
-  if (std::getenv("PMI_RANK") != nullptr || std::getenv("PMIX_RANK") != nullptr) return "a PMI launcher";
-  return "none (singleton)";
 }
 
 // Variables that change how the MPI library behaves, so two runs can be told apart.
@@ -96,6 +81,13 @@ std::string library_version_text(std::string_view raw) {
     for (const char c : line) kept += c == '\t' ? ' ' : c;
   }
   return kept;
+}
+
+std::string library_version() {
+  char text[MPI_MAX_LIBRARY_VERSION_STRING] = {};
+  int length = 0;
+  MPI_Get_library_version(text, &length);
+  return library_version_text(std::string_view(text, std::min<std::size_t>(static_cast<std::size_t>(length), sizeof(text))));
 }
 
 // What launchers set for their own bookkeeping (ranks, job ids, addresses, a per-job key,
@@ -156,7 +148,7 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("date_utc", utc_now());
   m.emplace_back("mpi_library", library_version());
   m.emplace_back("mpi_standard", fmt::format("{}.{}", major, minor));
-  m.emplace_back("launcher", launcher());
+  m.emplace_back("launcher", this_launch().launcher);
   m.emplace_back("ranks_launched", fmt::format("{}", placement.ranks_launched));
   m.emplace_back("nodes", fmt::format("{}", placement.nodes));
   m.emplace_back("ranks_per_node", fmt::format("{}", placement.max_ranks_per_node));

@@ -17,6 +17,8 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
 // The library's identification, one line, from MPI_Get_library_version's text and length
 // (short lines kept, joined with "; "; a terminating NUL counted in the length dropped).
 std::string library_version_text(std::string_view raw);
+// The running library's, as above.
+std::string library_version();
 
 // Whether an environment variable is the launcher's bookkeeping (ranks, job ids, addresses,
 // keys) rather than a setting a user chose: those are left out of the metadata.

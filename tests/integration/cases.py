@@ -601,6 +601,25 @@ def one_rank_is_too_few(ctx):
 
 
 @case("cli")
+def the_other_mpis_launcher_is_named(ctx):
+    """Started by the other MPI library's launcher, each rank runs alone in a world of one: one
+    line (from the launcher's rank 0) naming the launcher of this build's library, exit 2 on
+    every rank, nothing created."""
+    other = "/usr/bin/mpiexec.mpich" if ctx.open_mpi else "/usr/bin/mpiexec.openmpi"
+    if not os.path.exists(other):
+        raise Skip(f"{other} is not installed")
+    flags = [] if ctx.open_mpi else ["--oversubscribe", *(["--allow-run-as-root"] if os.geteuid() == 0 else [])]
+    own = ctx.launcher
+    ctx.launcher = [other, *flags]
+    try:
+        line = usage_error(ctx, 2, ["pingpong", "--sizes", "8"], "which found no other: use mpiexec." +
+                           ("openmpi" if ctx.open_mpi else "mpich"))
+    finally:
+        ctx.launcher = own
+    check(("MPICH's hydra" if ctx.open_mpi else "Open MPI's mpirun") in line, line)
+
+
+@case("cli")
 def output_directory_missing(ctx):
     out = ctx.path("no/such/dir/r.csv")
     proc = ctx.run(2, "pingpong", "--sizes", "8", "-o", out, expect=2)

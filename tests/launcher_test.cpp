@@ -1,0 +1,70 @@
+#include "toolkit/launcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+namespace mpibench {
+namespace {
+
+Launch launch_in(const std::map<std::string, std::string>& variables) {
+  return launch_of([&](const char* name) -> const char* {
+    const auto found = variables.find(name);
+    return found == variables.end() ? nullptr : found->second.c_str();
+  });
+}
+
+constexpr std::string_view mpich = "MPICH Version: 4.0.2; MPICH Release date: Thu Apr  7 2022; MPICH Device: ch4:ucx";
+constexpr std::string_view open_mpi = "Open MPI v4.1.4, package: Debian OpenMPI";
+
+// The variables each launcher sets, as printed by `env` under it on this machine.
+const std::map<std::string, std::string> hydra{{"PMI_FD", "6"}, {"HYDI_CONTROL_FD", "7"}, {"PMI_RANK", "1"},
+                                               {"PMI_SIZE", "2"}};
+const std::map<std::string, std::string> orte{{"OMPI_COMM_WORLD_SIZE", "2"}, {"OMPI_COMM_WORLD_RANK", "0"},
+                                              {"PMIX_RANK", "0"}};
+const std::map<std::string, std::string> srun_pmi2{{"SLURM_STEP_ID", "0"}, {"SLURM_STEP_NUM_TASKS", "4"},
+                                                   {"SLURM_PROCID", "3"}, {"PMI_RANK", "3"}, {"PMI_SIZE", "4"}};
+
+TEST(Launch, EachLauncherItsNameRanksAndRank) {
+  const Launch by_hydra = launch_in(hydra);
+  EXPECT_EQ(by_hydra.launcher, "MPICH's hydra (mpiexec)");
+  EXPECT_EQ(by_hydra.ranks, 2);
+  EXPECT_EQ(by_hydra.rank, 1);
+  const Launch by_orte = launch_in(orte);
+  EXPECT_EQ(by_orte.launcher, "Open MPI's mpirun (ORTE)");
+  EXPECT_EQ(by_orte.ranks, 2);
+  EXPECT_EQ(by_orte.rank, 0);
+  const Launch alone = launch_in({});
+  EXPECT_EQ(alone.launcher, "none (singleton)");
+  EXPECT_FALSE(alone.ranks);
+  EXPECT_EQ(alone.rank, 0);
+}
+
+TEST(Launch, SrunsPmi2IsNotHydra) {
+  const Launch launch = launch_in(srun_pmi2);
+  EXPECT_EQ(launch.launcher, "Slurm (srun)");
+  EXPECT_EQ(launch.ranks, 4);
+  EXPECT_EQ(launch.rank, 3);
+}
+
+TEST(LaunchMismatch, OtherLibrarysLauncherNamesTheRightOne) {
+  EXPECT_EQ(launch_mismatch(launch_in(orte), 1, mpich),
+            "started by Open MPI's mpirun (ORTE) as one of 2 ranks, but built with MPICH (MPICH Version: 4.0.2), "
+            "which found no other: use mpiexec.mpich");
+  EXPECT_EQ(launch_mismatch(launch_in(hydra), 1, open_mpi),
+            "started by MPICH's hydra (mpiexec) as one of 2 ranks, but built with Open MPI (Open MPI v4.1.4), "
+            "which found no other: use mpiexec.openmpi");
+  const auto srun = launch_mismatch(launch_in(srun_pmi2), 1, mpich);
+  ASSERT_TRUE(srun);
+  EXPECT_NE(srun->find("srun --mpi=pmi2"), std::string::npos) << *srun;
+}
+
+TEST(LaunchMismatch, NoneWhenTheWorldIsWhatWasLaunched) {
+  EXPECT_FALSE(launch_mismatch(launch_in(hydra), 2, mpich));
+  EXPECT_FALSE(launch_mismatch(launch_in({}), 1, mpich));  // a singleton by choice
+  EXPECT_FALSE(launch_mismatch(launch_in({{"PMI_FD", "6"}, {"PMI_RANK", "0"}, {"PMI_SIZE", "1"}}), 1, mpich));
+}
+
+}  // namespace
+}  // namespace mpibench

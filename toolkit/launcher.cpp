@@ -1,0 +1,80 @@
+#include "toolkit/launcher.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdlib>
+
+namespace mpibench {
+namespace {
+
+std::optional<int> number(const EnvironmentLookup& environment, const char* name) {
+  const char* text = environment(name);
+  if (text == nullptr) return std::nullopt;
+  const std::string_view view(text);
+  int value = 0;
+  const auto [end, error] = std::from_chars(view.data(), view.data() + view.size(), value);
+  if (error != std::errc() || end != view.data() + view.size()) return std::nullopt;
+  return value;
+}
+
+// The library's family and the launcher Debian installs for it.
+struct Family {
+  std::string_view name;
+  std::string_view launcher;
+};
+
+std::optional<Family> family_of(std::string_view library) {
+  if (library.find("Open MPI") != std::string_view::npos) return Family{"Open MPI", "mpiexec.openmpi"};
+  if (library.find("MPICH") != std::string_view::npos) return Family{"MPICH", "mpiexec.mpich"};
+  return std::nullopt;
+}
+
+}  // namespace
+
+Launch launch_of(const EnvironmentLookup& environment) {
+  const auto set = [&](const char* name) { return environment(name) != nullptr; };
+  Launch launch{"none (singleton)", std::nullopt, 0};
+  // srun's pmi2 plugin sets PMI_FD too: hydra is told apart by its control descriptor.
+  if (set("OMPI_COMM_WORLD_SIZE")) {
+    launch = {"Open MPI's mpirun (ORTE)", number(environment, "OMPI_COMM_WORLD_SIZE")};
+  } else if (set("PMI_FD") || set("HYDI_CONTROL_FD")) {
+    launch = {"MPICH's hydra (mpiexec)", number(environment, "PMI_SIZE")};
+  } else if (set("SLURM_STEP_ID")) {
+    launch = {"Slurm (srun)", number(environment, "SLURM_STEP_NUM_TASKS")};
+    if (!launch.ranks) launch.ranks = number(environment, "SLURM_NTASKS");
+  } else if (set("PMI_RANK") || set("PMIX_RANK")) {
+    launch = {"a PMI launcher", number(environment, "PMI_SIZE")};
+  }
+  for (const char* name : {"PMI_RANK", "OMPI_COMM_WORLD_RANK", "PMIX_RANK", "SLURM_PROCID"}) {
+    if (const auto rank = number(environment, name)) {
+      launch.rank = *rank;
+      break;
+    }
+  }
+  return launch;
+}
+
+Launch this_launch() {
+  return launch_of([](const char* name) -> const char* { return std::getenv(name); });
+}
+
+std::optional<std::string> launch_mismatch(const Launch& launch, int world_size, std::string_view library) {
+  if (world_size != 1 || !launch.ranks || *launch.ranks <= 1) return std::nullopt;
+  const std::string_view short_name = library.substr(0, std::min(library.find_first_of(";,"), library.size()));
+  const std::optional<Family> family = family_of(library);
+  if (launch.launcher == "Slurm (srun)") {
+    return fmt::format("started by srun as one of {} tasks, but the MPI library ({}) found no other: srun's "
+                       "--mpi plugin does not reach it (Debian's MPICH: srun --mpi=pmi2; Open MPI: srun --mpi=pmix)",
+                       *launch.ranks, short_name);
+  }
+  if (!family) {
+    return fmt::format("started by {} as one of {} ranks, but the MPI library ({}) found no other: start it with "
+                       "the launcher of the MPI library it was built with",
+                       launch.launcher, *launch.ranks, short_name);
+  }
+  return fmt::format("started by {} as one of {} ranks, but built with {} ({}), which found no other: use {}",
+                     launch.launcher, *launch.ranks, family->name, short_name, family->launcher);
+}
+
+}  // namespace mpibench

@@ -1,0 +1,29 @@
+#pragma once
+// What the launcher that started this process left in its environment: which launcher it
+// was, how many ranks it started and this process's rank among them. Read through a lookup so
+// that tests can give any environment; this_launch() reads the process's own. Needs no MPI.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mpibench {
+
+using EnvironmentLookup = std::function<const char*(const char*)>;
+
+struct Launch {
+  std::string launcher;      // for the metadata: "Open MPI's mpirun (ORTE)", ..., "none (singleton)"
+  std::optional<int> ranks;  // how many ranks it started, where it says
+  int rank = 0;              // this process's rank as the launcher numbered it; 0 without one
+};
+
+Launch launch_of(const EnvironmentLookup& environment);
+Launch this_launch();
+
+// Why an MPI world of `world_size` ranks is not what the launcher started, with what to run
+// instead, as one line; nothing when they agree. An MPI library started by another library's
+// launcher finds no launcher of its own and runs alone, as a world of one, on every rank.
+// `library` is the library's identification (MPI_Get_library_version).
+std::optional<std::string> launch_mismatch(const Launch& launch, int world_size, std::string_view library);
+
+}  // namespace mpibench
