@@ -24,7 +24,8 @@ const std::map<std::string, std::string> hydra{{"PMI_FD", "6"}, {"HYDI_CONTROL_F
 const std::map<std::string, std::string> orte{{"OMPI_COMM_WORLD_SIZE", "2"}, {"OMPI_COMM_WORLD_RANK", "0"},
                                               {"PMIX_RANK", "0"}};
 const std::map<std::string, std::string> srun_pmi2{{"SLURM_STEP_ID", "0"}, {"SLURM_STEP_NUM_TASKS", "4"},
-                                                   {"SLURM_PROCID", "3"}, {"PMI_RANK", "3"}, {"PMI_SIZE", "4"}};
+                                                   {"SLURM_PROCID", "3"}, {"PMI_FD", "5"}, {"PMI_RANK", "3"},
+                                                   {"PMI_SIZE", "4"}};
 
 TEST(Launch, EachLauncherItsNameRanksAndRank) {
   const Launch by_hydra = launch_in(hydra);

@@ -35,10 +35,11 @@ std::optional<Family> family_of(std::string_view library) {
 Launch launch_of(const EnvironmentLookup& environment) {
   const auto set = [&](const char* name) { return environment(name) != nullptr; };
   Launch launch{"none (singleton)", std::nullopt, 0};
-  // srun's pmi2 plugin sets PMI_FD too: hydra is told apart by its control descriptor.
+  // srun's pmi2 plugin sets PMI_FD too, and hydra inside an allocation starts its proxies
+  // with srun: hydra is told apart by its control descriptor, before srun's step.
   if (set("OMPI_COMM_WORLD_SIZE")) {
     launch = {"Open MPI's mpirun (ORTE)", number(environment, "OMPI_COMM_WORLD_SIZE")};
-  } else if (set("PMI_FD") || set("HYDI_CONTROL_FD")) {
+  } else if (set("HYDI_CONTROL_FD") || (set("PMI_FD") && !set("SLURM_STEP_ID"))) {
     launch = {"MPICH's hydra (mpiexec)", number(environment, "PMI_SIZE")};
   } else if (set("SLURM_STEP_ID")) {
     launch = {"Slurm (srun)", number(environment, "SLURM_STEP_NUM_TASKS")};
