@@ -307,7 +307,8 @@ std::string verdict_line(std::string_view metric, std::span<const LinkValue> fir
                          const SlowLinks& slow) {
   const bool directed = metric == bandwidth;
   const std::string_view unit = directed ? "MB/s" : "us";
-  const auto figure = [&](double value) { return fmt::format("{:.{}f} {}", value, directed ? 0 : 2, unit); };
+  const auto number = [&](double value) { return fmt::format("{:.{}f}", value, directed ? 0 : 2); };
+  const auto figure = [&](double value) { return fmt::format("{} {}", number(value), unit); };
   const auto name = [&](const LinkValue& link) {
     return fmt::format("{}{}{}", names[static_cast<std::size_t>(link.a)], directed ? "->" : "-",
                        names[static_cast<std::size_t>(link.b)]);
@@ -331,13 +332,40 @@ std::string verdict_line(std::string_view metric, std::span<const LinkValue> fir
   std::vector<std::string> hosts;
   for (const int host : slow.hosts) hosts.push_back(names[static_cast<std::size_t>(host)]);
   if (!hosts.empty()) line += fmt::format("; slow hosts: {}", fmt::join(hosts, " "));
-  std::vector<std::string> slow_links;
-  for (const std::size_t i : slow.links) {
-    const LinkValue& link = first[i];
+  // A link counts at the more favourable of its two measurements.
+  const auto judged = [&](const LinkValue& link) {
     const LinkValue* second = second_look(link);
-    const double value = second ? (directed ? std::max(link.value, second->value) : std::min(link.value, second->value))
-                                : link.value;
-    slow_links.push_back(fmt::format("{} {} ({:+.0f}%)", name(link), figure(value), change(value)));
+    if (!second) return link.value;
+    return directed ? std::max(link.value, second->value) : std::min(link.value, second->value);
+  };
+  // A host whose every link is slow is said once, with the range of its links (a broken
+  // host at 256 hosts has 510), then the other slow links one by one.
+  std::vector<std::string> slow_links;
+  std::set<std::size_t> said;
+  const std::size_t links_per_host = (names.size() - 1) * (directed ? 2 : 1);
+  for (const int host : slow.hosts) {
+    std::vector<double> values;
+    std::vector<std::size_t> own;
+    for (const std::size_t i : slow.links) {
+      if (first[i].a != host && first[i].b != host) continue;
+      own.push_back(i);
+      values.push_back(judged(first[i]));
+    }
+    if (own.size() != links_per_host) continue;
+    const auto [low, high] = std::minmax_element(values.begin(), values.end());
+    const std::string lowest = number(*low);
+    const std::string highest = number(*high);
+    const std::string low_change = fmt::format("{:+.0f}%", change(*low));
+    const std::string high_change = fmt::format("{:+.0f}%", change(*high));
+    slow_links.push_back(fmt::format("every link of {} ({}) {} {} ({})", names[static_cast<std::size_t>(host)], own.size(),
+                                     lowest == highest ? lowest : fmt::format("{} to {}", lowest, highest), unit,
+                                     low_change == high_change ? low_change : fmt::format("{} to {}", low_change, high_change)));
+    said.insert(own.begin(), own.end());
+  }
+  for (const std::size_t i : slow.links) {
+    if (said.count(i) != 0) continue;
+    const double value = judged(first[i]);
+    slow_links.push_back(fmt::format("{} {} ({:+.0f}%)", name(first[i]), figure(value), change(value)));
   }
   if (!slow_links.empty()) line += fmt::format("; slow links: {}", fmt::join(slow_links, ", "));
   // What one measurement alone flagged: said, so that a flaky fabric shows.

@@ -33,13 +33,18 @@ def matrix(rows, metric, column, names):
     return [[statistics.median(cells[(a, b)]) if (a, b) in cells else None for b in range(n)] for a in range(n)]
 
 
-def flagged_links(notes, metric):
-    """(src label, dst label) pairs the verdict line of `metric` named as slow."""
+def flagged_links(notes, metric, labels):
+    """(src label, dst label) pairs the verdict line of `metric` named as slow; "every link of
+    H (N)" names each pair of H with the other `labels`."""
     links = set()
     for key, text in notes:
         if key != "verdict" or not text.startswith(f"linkmap {metric}:") or "slow links: " not in text:
             continue
         for item in text.split("slow links: ", 1)[1].split("; ", 1)[0].split(", "):
+            if item.startswith("every link of "):
+                host = item[len("every link of "):].split(" ", 1)[0]
+                links.update(pair for other in labels if other != host for pair in ((host, other), (other, host)))
+                continue
             link = item.split(" ", 1)[0]
             separator = "->" if "->" in link else "-"
             a, _, b = link.partition(separator)
@@ -74,7 +79,7 @@ def draw(axes, rows, notes):
                         bright = image.norm(v) > 0.6 if colours == "viridis" else image.norm(v) < 0.4
                         ax.text(b, a, f"{v:.0f}" if v >= 100 else f"{v:.3g}", ha="center", va="center",
                                 fontsize=7, color="black" if bright else "white")
-        for a_label, b_label in flagged_links(notes, metric):
+        for a_label, b_label in flagged_links(notes, metric, labels):
             if a_label in labels and b_label in labels:
                 a, b = labels.index(a_label), labels.index(b_label)
                 ax.add_patch(patches.Rectangle((b - 0.5, a - 0.5), 1, 1, fill=False, edgecolor="red", linewidth=2))

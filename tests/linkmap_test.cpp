@@ -94,5 +94,26 @@ TEST(Linkmap, ALinkSlowTwiceIsFlagged) {
             "linkmap bandwidth: 12 links (each direction one), median 1010 MB/s; slow links: h3->h1 620 MB/s (-39%)");
 }
 
+// Every link of h2 at 100 MB/s or so (both passes), the rest within 2%.
+TEST(Linkmap, AHostWhoseEveryLinkIsSlowIsSaidOnce) {
+  const std::vector<Step> steps = steps_of(linkmap_defaults());
+  std::vector<StepRow> rows;
+  for (const std::int64_t pass : {1, 2}) {
+    for (int a = 0; a < 4; ++a) {
+      for (int b = 0; b < 4; ++b) {
+        if (a == b) continue;
+        const bool through_h2 = a == 1 || b == 1;
+        if (pass == 2 && !through_h2) continue;
+        rows.push_back(bandwidth_row(bandwidth_link(steps, a, b), through_h2 ? 95 + a + b : 1000 + 10 * ((a + b) % 3), pass));
+      }
+    }
+  }
+  const RowsVerdict verdict = linkmap_pattern.verdict(StepsRun{steps, hosts, rows}, linkmap_defaults());
+  ASSERT_EQ(verdict.lines.size(), 1u);
+  EXPECT_EQ(verdict.lines[0],
+            "linkmap bandwidth: 12 links (each direction one), median 1020 MB/s without the flagged hosts; slow hosts: "
+            "h2; slow links: every link of h2 (6) 96 to 99 MB/s (-91% to -90%)");
+}
+
 }  // namespace
 }  // namespace mpibench

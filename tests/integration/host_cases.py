@@ -147,16 +147,17 @@ def check_link_rows(result, endpoints, concurrency, window=8):
         arrow = "->" if metric == "bandwidth" else "-"
         measured_again = {f"{name(r, a)}{arrow}{name(r, b)}" for r in again if r["metric"] == metric
                           for a, b in (("src", "dst"), ("dst", "src"))}
-        check(set(flagged_links(verdict)) <= measured_again, f"flagged without a second look: {verdict}")
+        check(set(flagged_links(verdict, rows)) <= measured_again, f"flagged without a second look: {verdict}")
     return verdicts
 
 
-def flagged_links(verdict):
+def flagged_links(verdict, rows):
     """The links a verdict line calls slow, as "a->b" (latency: "a-b" and "b-a"), read as
-    the picture reads them to outline them."""
+    the picture reads them to outline them (with the endpoints of `rows`)."""
     metric = verdict.split()[1].rstrip(":")
     arrow = "->" if metric == "bandwidth" else "-"
-    return sorted(f"{a}{arrow}{b}" for a, b in linkmap_heatmap.flagged_links([("verdict", verdict)], metric))
+    labels = list(linkmap_heatmap.endpoint_names(rows).values())
+    return sorted(f"{a}{arrow}{b}" for a, b in linkmap_heatmap.flagged_links([("verdict", verdict)], metric, labels))
 
 
 LINKMAP = ["--bandwidth-bytes", "65536", "--bandwidth-window", "8", "--validate", "-q", *SMALL]
@@ -226,5 +227,6 @@ def testbed_linkmap_finds_the_throttled_host(ctx):
     check(all(r["bandwidth_mb_s"] < 115 for r in through), f"{[r['bandwidth_mb_s'] for r in through]}")
     verdict = [text for key, text in result.notes if key == "verdict"][1]
     check("slow hosts: h2;" in verdict, verdict)
-    check(flagged_links(verdict) == sorted({f"{r['src_host']}->{r['dst_host']}" for r in through}), verdict)
+    check("every link of h2 (6) " in verdict, verdict)
+    check(flagged_links(verdict, result.rows) == sorted({f"{r['src_host']}->{r['dst_host']}" for r in through}), verdict)
     check(error_lines(proc.stderr) == [], proc.stderr)
