@@ -61,4 +61,7 @@ def problems(fig):
         top_of_axes = max(ax.get_tightbbox(renderer).y1 for ax in axes)
         if title_bottom - top_of_axes > 0.08 * height:
             found.append(f"an empty band of {(title_bottom - top_of_axes) / height:.0%} of the height under the title")
+        title_width = fig._suptitle.get_window_extent(renderer).width
+        if title_width > fig.bbox.width:
+            found.append(f"the title is {title_width / fig.bbox.width:.0%} of the figure's width")
     return found

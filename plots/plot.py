@@ -232,6 +232,13 @@ def interval_text(rows):
     return f"bars: CI of the median, {lowest * 100:.4g}% to 95%"
 
 
+def hosts_text(hosts):
+    """The hosts for the title: every one up to eight, then how many, the first and the last
+    (a 256-host link map's names would make the picture wider than a screen)."""
+    names = hosts.split()
+    return hosts if len(names) <= 8 else f"{len(names)} hosts ({names[0]} … {names[-1]})"
+
+
 def fail(message):
     print(f"mpibench-plot: error: {message}", file=sys.stderr)
     return 2
@@ -278,7 +285,7 @@ def build_figure(plt, results, predictions, lines, link_rows, link_notes, model,
         style_axes(ax)
 
     meta = (results or predictions)[0].metadata
-    title = args.title or (f"{meta.get('mpi_library', '').split(';')[0]} | {meta.get('hosts', '')} | "
+    title = args.title or (f"{meta.get('mpi_library', '').split(';')[0]} | {hosts_text(meta.get('hosts', ''))} | "
                            f"oversubscribed: {meta.get('oversubscribed', '?')} | hollow points: precision "
                            f"target not reached")
     if not results and not args.title:

@@ -861,7 +861,8 @@ def plot_draws_a_png(ctx):
 def pictures_read_at_a_glance(ctx):
     # Every kind of picture, checked on the figure before it is saved (plots/figure_checks.py):
     # no legend over a label, two labelled ticks a decade, sizes in B/KiB/MiB/GiB, no band
-    # under the title; and the bars name the confidence level the intervals reached.
+    # under the title, a title no wider than the figure; and the bars name the confidence
+    # level the intervals reached.
     import figure_checks
     import plot
     pp, pp2, narrow, every, links = (ctx.path(n) for n in ("pp.csv", "pp2.csv", "narrow.csv", "all.csv", "lm.csv"))
@@ -877,8 +878,15 @@ def pictures_read_at_a_glance(ctx):
     subprocess.run([*ctx.launcher, "-n", "2", ctx.binary, "bcast", "--sizes", "8:4K", "--samples", "5", "-q", "-o",
                     bcast], env=pinned, check=True, capture_output=True, timeout=120)
     ctx.run(None, "model", pp, "--predict", bcast, "-o", predicted)
+    # The same link map as a cluster's would be titled: 40 hosts in its metadata.
+    many = ctx.path("many_hosts.csv")
+    with open(links) as source, open(many, "w") as copy:
+        for line in source:
+            copy.write("# hosts: " + " ".join(f"node-{i}" for i in range(40)) + "\n" if line.startswith("# hosts:")
+                       else line)
     pictures = {"two launches and their model": [pp, pp2, "--model", model], "pooled": [pp, pp2, "--pool"],
-                "five samples": [narrow], "every pattern": [every], "link map": [links], "predictions": [predicted]}
+                "five samples": [narrow], "every pattern": [every], "link map": [links], "predictions": [predicted],
+                "40 hosts": [many]}
     for name, files in pictures.items():
         figure = plot.figure_from(plot.parser().parse_args([*files, "-o", ctx.path("unused.png")]))
         found = figure_checks.problems(figure)
