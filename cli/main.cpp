@@ -7,6 +7,7 @@
 
 #include <exception>
 #include <optional>
+#include <string_view>
 
 #include "toolkit/errors.hpp"
 #include "toolkit/launcher.hpp"
@@ -22,12 +23,15 @@ namespace {
 
 using namespace mpibench;
 
+// The one form of an error line.
+void print_error(std::string_view what) { fmt::print(stderr, "mpibench: error: {}\n", what); }
+
 // Under mpiexec -n N a command without MPI runs N times: launcher rank 0 speaks and acts,
 // the others only exit.
 int run_offline(const std::optional<ParsedCommand>& command, const std::optional<std::string>& usage) {
   if (this_launch().rank != 0) return usage ? exit_usage : exit_ok;
   if (usage) {
-    fmt::print(stderr, "mpibench: error: {}\n", *usage);
+    print_error(*usage);
     return exit_usage;
   }
   return command->run();
@@ -35,7 +39,7 @@ int run_offline(const std::optional<ParsedCommand>& command, const std::optional
 
 int run(const std::optional<ParsedCommand>& command, const std::optional<std::string>& usage, int rank) {
   const auto error = [rank](const std::string& what) {
-    if (rank == 0) fmt::print(stderr, "mpibench: error: {}\n", what);
+    if (rank == 0) print_error(what);
   };
   // Started by another MPI library's launcher, every process is rank 0 of a world of its own:
   // the launcher's rank 0 speaks for all.
@@ -43,7 +47,7 @@ int run(const std::optional<ParsedCommand>& command, const std::optional<std::st
   MPI_Comm_size(MPI_COMM_WORLD, &world_size);
   const Launch launch = this_launch();
   if (auto mismatch = launch_mismatch(launch, world_size, library_version())) {
-    if (launch.rank == 0) fmt::print(stderr, "mpibench: error: {}\n", *mismatch);
+    if (launch.rank == 0) print_error(*mismatch);
     return exit_usage;
   }
   if (usage) {  // the same on every rank: rank 0 speaks for all

@@ -29,22 +29,24 @@ const std::map<std::string, std::string> srun_pmi2{{"SLURM_STEP_ID", "0"}, {"SLU
 
 TEST(Launch, EachLauncherItsNameRanksAndRank) {
   const Launch by_hydra = launch_in(hydra);
-  EXPECT_EQ(by_hydra.launcher, "MPICH's hydra (mpiexec)");
+  EXPECT_EQ(by_hydra.launcher, Launcher::hydra);
   EXPECT_EQ(by_hydra.ranks, 2);
   EXPECT_EQ(by_hydra.rank, 1);
   const Launch by_orte = launch_in(orte);
-  EXPECT_EQ(by_orte.launcher, "Open MPI's mpirun (ORTE)");
+  EXPECT_EQ(by_orte.launcher, Launcher::orte);
   EXPECT_EQ(by_orte.ranks, 2);
   EXPECT_EQ(by_orte.rank, 0);
   const Launch alone = launch_in({});
-  EXPECT_EQ(alone.launcher, "none (singleton)");
+  EXPECT_EQ(alone.launcher, Launcher::none);
+  EXPECT_EQ(launcher_name(alone.launcher), "none (singleton)");
   EXPECT_FALSE(alone.ranks);
   EXPECT_EQ(alone.rank, 0);
 }
 
 TEST(Launch, SrunsPmi2IsNotHydra) {
   const Launch launch = launch_in(srun_pmi2);
-  EXPECT_EQ(launch.launcher, "Slurm (srun)");
+  EXPECT_EQ(launch.launcher, Launcher::srun);
+  EXPECT_EQ(launcher_name(launch.launcher), "Slurm (srun)");
   EXPECT_EQ(launch.ranks, 4);
   EXPECT_EQ(launch.rank, 3);
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -32,20 +33,31 @@ std::optional<Family> family_of(std::string_view library) {
 
 }  // namespace
 
+std::string_view launcher_name(Launcher launcher) {
+  switch (launcher) {
+    case Launcher::orte: return "Open MPI's mpirun (ORTE)";
+    case Launcher::hydra: return "MPICH's hydra (mpiexec)";
+    case Launcher::srun: return "Slurm (srun)";
+    case Launcher::pmi: return "a PMI launcher";
+    case Launcher::none: break;
+  }
+  return "none (singleton)";
+}
+
 Launch launch_of(const EnvironmentLookup& environment) {
   const auto set = [&](const char* name) { return environment(name) != nullptr; };
-  Launch launch{"none (singleton)", std::nullopt, 0};
+  Launch launch;
   // srun's pmi2 plugin sets PMI_FD too, and hydra inside an allocation starts its proxies
   // with srun: hydra is told apart by its control descriptor, before srun's step.
   if (set("OMPI_COMM_WORLD_SIZE")) {
-    launch = {"Open MPI's mpirun (ORTE)", number(environment, "OMPI_COMM_WORLD_SIZE")};
+    launch = {Launcher::orte, number(environment, "OMPI_COMM_WORLD_SIZE")};
   } else if (set("HYDI_CONTROL_FD") || (set("PMI_FD") && !set("SLURM_STEP_ID"))) {
-    launch = {"MPICH's hydra (mpiexec)", number(environment, "PMI_SIZE")};
+    launch = {Launcher::hydra, number(environment, "PMI_SIZE")};
   } else if (set("SLURM_STEP_ID")) {
-    launch = {"Slurm (srun)", number(environment, "SLURM_STEP_NUM_TASKS")};
+    launch = {Launcher::srun, number(environment, "SLURM_STEP_NUM_TASKS")};
     if (!launch.ranks) launch.ranks = number(environment, "SLURM_NTASKS");
   } else if (set("PMI_RANK") || set("PMIX_RANK")) {
-    launch = {"a PMI launcher", number(environment, "PMI_SIZE")};
+    launch = {Launcher::pmi, number(environment, "PMI_SIZE")};
   }
   for (const char* name : {"PMI_RANK", "OMPI_COMM_WORLD_RANK", "PMIX_RANK", "SLURM_PROCID"}) {
     if (const auto rank = number(environment, name)) {
@@ -64,7 +76,7 @@ std::optional<std::string> launch_mismatch(const Launch& launch, int world_size,
   if (world_size != 1 || !launch.ranks || *launch.ranks <= 1) return std::nullopt;
   const std::string_view short_name = library.substr(0, std::min(library.find_first_of(";,"), library.size()));
   const std::optional<Family> family = family_of(library);
-  if (launch.launcher == "Slurm (srun)") {
+  if (launch.launcher == Launcher::srun) {
     return fmt::format("started by srun as one of {} tasks, but the MPI library ({}) found no other: srun's "
                        "--mpi plugin does not reach it (Debian's MPICH: srun --mpi=pmi2; Open MPI: srun --mpi=pmix)",
                        *launch.ranks, short_name);
@@ -72,10 +84,10 @@ std::optional<std::string> launch_mismatch(const Launch& launch, int world_size,
   if (!family) {
     return fmt::format("started by {} as one of {} ranks, but the MPI library ({}) found no other: start it with "
                        "the launcher of the MPI library it was built with",
-                       launch.launcher, *launch.ranks, short_name);
+                       launcher_name(launch.launcher), *launch.ranks, short_name);
   }
   return fmt::format("started by {} as one of {} ranks, but built with {} ({}), which found no other: use {}",
-                     launch.launcher, *launch.ranks, family->name, short_name, family->launcher);
+                     launcher_name(launch.launcher), *launch.ranks, family->name, short_name, family->launcher);
 }
 
 }  // namespace mpibench

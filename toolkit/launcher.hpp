@@ -11,8 +11,13 @@ namespace mpibench {
 
 using EnvironmentLookup = std::function<const char*(const char*)>;
 
+enum class Launcher { none, orte, hydra, srun, pmi };
+
+// Its name for the metadata and messages: "Open MPI's mpirun (ORTE)", ..., "none (singleton)".
+std::string_view launcher_name(Launcher launcher);
+
 struct Launch {
-  std::string launcher;      // for the metadata: "Open MPI's mpirun (ORTE)", ..., "none (singleton)"
+  Launcher launcher = Launcher::none;
   std::optional<int> ranks;  // how many ranks it started, where it says
   int rank = 0;              // this process's rank as the launcher numbered it; 0 without one
 };
