@@ -30,8 +30,8 @@ int run_offline_command(const std::vector<std::string>& inputs, const std::vecto
   } catch (const OutputRefused& e) {
     return error(e, exit_usage);
   }
-  prepare_stop_messages(std::nullopt, outputs.kept_in());
-  outputs.set_async_reasons(stop_reasons(std::nullopt));
+  prepare_stop_messages(RunLimit{}, outputs.kept_in());
+  outputs.set_async_reasons(stop_reasons(RunLimit{}));
   try {
     return report(outputs);
   } catch (const OutputFailed& e) {

@@ -217,8 +217,9 @@ void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_d
                "Compute the statistics without the samples outside Tukey's fences (1.5 IQR "
                "beyond the quartiles); the outliers column counts them either way");
   sub.add_option("-x,--warmup", raw.warmup_ops,
-                 fmt::format("Untimed operations per size, at least (default: {} and {:g} ms; warm-up "
-                             "also runs until the batch size has settled) (OSU -x)",
+                 fmt::format("Untimed operations per size, at least (default: {} and {:g} ms, or fewer "
+                             "once a quarter of --max-time has passed; warm-up also runs until the "
+                             "batch size has settled) (OSU -x)",
                              defaults.warmup_ops, defaults.warmup_time_s * 1e3))
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}).description(""))
       ->type_name("OPS");
@@ -227,8 +228,10 @@ void add_common_options(CLI::App& sub, RawOptions& raw, std::string_view sizes_d
                "and check every byte received; outside the timed samples (OSU -c)");
   sub.add_option("--time-limit", raw.time_limit_s,
                  "Stop the whole run after this many seconds (wall time) with exit 1 (default: "
-                 "derived from the sweep, generously, so a hung run always ends; none under "
-                 "SimGrid, whose wall time grows with the simulated ranks)")
+                 "none, but a run that makes no progress for 30 s + 2 x --max-time + 10 x its "
+                 "longest step so far ends, so a hung run always ends and a slow one does not; "
+                 "an hour in fixed mode; none under SimGrid, whose wall time grows with the "
+                 "simulated ranks)")
       ->check(positive)
       ->type_name("SECONDS");
   sub.add_option("--memory-limit", raw.memory_limit,

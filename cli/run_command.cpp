@@ -98,6 +98,7 @@ CommandFinish declare_run(CLI::App& sub, std::span<const PatternDefinition* cons
     if (raw->warmup_ops) {
       config.warmup_ops = *raw->warmup_ops;
       config.warmup_time_s = 0;
+      config.warmup_bounded = false;
     }
     if (!raw->memory_limit.empty()) config.memory_limit_bytes = parse_size(raw->memory_limit);
     config.output_files = output_files(raw->output_paths);

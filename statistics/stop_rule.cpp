@@ -15,6 +15,7 @@ std::string_view to_string(StopReason reason) {
     case StopReason::time: return "time";
     case StopReason::samples: return "samples";
     case StopReason::iterations: return "iterations";
+    case StopReason::long_samples: return "long_samples";
   }
   return "unknown";
 }
@@ -37,9 +38,14 @@ AdaptiveStopRule::AdaptiveStopRule(std::size_t min_samples, std::size_t max_samp
 
 std::optional<StopReason> AdaptiveStopRule::check(const SizeProgress& progress) {
   const std::size_t n = progress.samples.size();
-  if (n < min_samples_) return std::nullopt;
+  const bool spent = progress.elapsed_s >= max_time_s_;
+  if (n < min_samples_) {
+    const bool exact = min_samples_ == max_samples_;
+    if (exact || !spent || n < fewest_samples_with_ci) return std::nullopt;
+    return StopReason::long_samples;
+  }
   if (n >= max_samples_) return StopReason::samples;
-  if (progress.elapsed_s >= max_time_s_) return StopReason::time;
+  if (spent) return StopReason::time;
   if (n < next_look_) return std::nullopt;
   next_look_ = n + std::max<std::size_t>(1, n / 10);
   const auto relative = median_ci_relative_half_width(progress.samples);
@@ -49,7 +55,9 @@ std::optional<StopReason> AdaptiveStopRule::check(const SizeProgress& progress) 
 
 std::size_t AdaptiveStopRule::samples_before_next_look(std::size_t taken) const {
   if (taken >= max_samples_) return 1;
-  const std::size_t look = std::max({min_samples_, next_look_, taken + 1});
+  const bool may_stop_at_fewest = min_samples_ != max_samples_ && fewest_samples_with_ci < min_samples_;
+  const std::size_t first = may_stop_at_fewest && taken < fewest_samples_with_ci ? fewest_samples_with_ci : min_samples_;
+  const std::size_t look = std::max({first, next_look_, taken + 1});
   return std::min(look, max_samples_) - taken;
 }
 
@@ -57,8 +65,9 @@ std::string AdaptiveStopRule::metadata_text() const {
   if (min_samples_ == max_samples_) return fmt::format("{} samples per size", max_samples_);
   return fmt::format(
       "adaptive: at least {} samples, then until the 95% CI of the median is within {:g}% of "
-      "it, or {} samples, or {:g} s of sampling per size",
-      min_samples_, precision_ * 100, max_samples_, max_time_s_);
+      "it, or {} samples, or {:g} s of sampling per size ({} samples at least where that time "
+      "is spent first)",
+      min_samples_, precision_ * 100, max_samples_, max_time_s_, std::min(min_samples_, fewest_samples_with_ci));
 }
 
 std::optional<StopReason> FixedStopRule::check(const SizeProgress& progress) {

@@ -13,7 +13,13 @@
 
 namespace mpibench {
 
-enum class StopReason { precision, time, samples, iterations };
+// long_samples: the time budget was spent before --min-samples, each sample being long, and
+// the size stopped at the fewest samples whose median has a 95% interval.
+enum class StopReason { precision, time, samples, iterations, long_samples };
+
+// The fewest samples whose median has a 95% confidence interval (order statistics x1..x6:
+// 1 - 2 / 2^6 = 96.9%).
+inline constexpr std::size_t fewest_samples_with_ci = 6;
 
 std::string_view to_string(StopReason reason);
 
@@ -53,7 +59,10 @@ class StopRule {
 
 // The default: after `min_samples`, sample until the 95% confidence interval of the median
 // is within `precision` of it (relative half-width), or `max_samples`, or `max_time_s` of
-// sampling, whichever comes first. Never stops before `min_samples`. The interval is
+// sampling, whichever comes first. Never stops before `min_samples` while the budget lasts;
+// once samples so long that the budget is spent first, at the fewest that give the median a
+// 95% interval (as IMB shortens long sizes to its time budget), so that a link at a hundredth
+// of the others' rate costs six samples, not ten. `--samples N` stays exactly N. The interval is
 // recomputed only when the sample count has grown by 10% since the last look, so a size
 // with many samples costs O(n log n) in all, not O(n^2 log n).
 class AdaptiveStopRule final : public StopRule {
@@ -62,7 +71,8 @@ class AdaptiveStopRule final : public StopRule {
                    double max_time_s);
   void reset() override { next_look_ = 0; }
   std::optional<StopReason> check(const SizeProgress& progress) override;
-  // Up to --min-samples, then to the next look at the interval; never past --max-samples.
+  // Up to the fewest samples with an interval (where a long sample may end the size), then
+  // to --min-samples, then to the next look at the interval; never past --max-samples.
   // (The time budget is read at the looks: a block overruns it by at most a tenth.)
   std::size_t samples_before_next_look(std::size_t taken) const override;
   // The precision rule cannot judge a self-timed run (its operations overlap): the run

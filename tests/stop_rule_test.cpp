@@ -15,12 +15,32 @@ std::vector<double> around_100(std::size_t n, double step) {
   return v;
 }
 
-TEST(AdaptiveStopRule, NeverStopsBeforeTheMinimum) {
-  AdaptiveStopRule rule(10, 1000, 0.5, 0.0);  // time budget already spent, precision lax
+TEST(AdaptiveStopRule, NeverStopsBeforeTheMinimumWhileTheBudgetLasts) {
+  AdaptiveStopRule rule(10, 1000, 0.5, 1.0);  // precision lax
   const auto nine = around_100(9, 0.0);
-  EXPECT_EQ(rule.check({nine, 100.0, 9}), std::nullopt);
+  EXPECT_EQ(rule.check({nine, 0.99, 9}), std::nullopt);
   const auto ten = around_100(10, 0.0);
-  EXPECT_EQ(rule.check({ten, 100.0, 10}), StopReason::time);
+  EXPECT_EQ(rule.check({ten, 1.0, 10}), StopReason::time);
+}
+
+// Samples so long that the budget is spent before --min-samples: the size ends at six, the
+// fewest whose median has a 95% interval, and says so.
+TEST(AdaptiveStopRule, LongSamplesStopAtTheFewestWithAnInterval) {
+  AdaptiveStopRule rule(10, 1000, 0.0001, 1.0);
+  const auto five = around_100(5, 1.0);
+  EXPECT_EQ(rule.check({five, 11.5, 5}), std::nullopt);
+  const auto six = around_100(6, 1.0);
+  EXPECT_EQ(rule.check({six, 0.99, 6}), std::nullopt);  // the budget lasts: on to ten
+  EXPECT_EQ(rule.check({six, 13.8, 6}), StopReason::long_samples);
+  EXPECT_EQ(to_string(StopReason::long_samples), "long_samples");
+  // A minimum below six is the minimum.
+  AdaptiveStopRule few(3, 1000, 0.0001, 1.0);
+  const auto three = around_100(3, 1.0);
+  EXPECT_EQ(few.check({three, 7.0, 3}), StopReason::time);
+  // --samples N is exactly N, however long they take.
+  AdaptiveStopRule exact(10, 10, 0.0001, 1.0);
+  EXPECT_EQ(exact.check({six, 13.8, 6}), std::nullopt);
+  EXPECT_EQ(exact.samples_before_next_look(0), 10u);
 }
 
 TEST(AdaptiveStopRule, StopsOnPrecision) {
@@ -84,8 +104,10 @@ TEST(AdaptiveStopRule, SamplesShorthandIsMinEqualsMax) {
 // between two looks is nothing.
 TEST(AdaptiveStopRule, SaysHowManySamplesComeBeforeItsNextLook) {
   AdaptiveStopRule rule(10, 25, 0.01, 10.0);
-  EXPECT_EQ(rule.samples_before_next_look(0), 10u);
-  EXPECT_EQ(rule.samples_before_next_look(4), 6u);
+  // First at six, where long samples may end the size, then at --min-samples.
+  EXPECT_EQ(rule.samples_before_next_look(0), 6u);
+  EXPECT_EQ(rule.samples_before_next_look(4), 2u);
+  EXPECT_EQ(rule.samples_before_next_look(6), 4u);
   const auto wide = around_100(20, 1.0);
   EXPECT_EQ(rule.check({wide, 0.1, 20}), std::nullopt);  // looks at 20: next at 22
   EXPECT_EQ(rule.samples_before_next_look(20), 2u);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/harness/heartbeats.hpp"
 #include "bench/harness/measure_stages.hpp"
 #include "bench/harness/outputs_in_step.hpp"
 #include "bench/harness/pattern_selection.hpp"
@@ -28,7 +29,7 @@ void finish(Outputs& outputs, const std::optional<std::string>& failure, MPI_Com
   outputs.finish_incomplete(*failure);
   // The error line adds what the output's reason leaves out: what to do, where the rows are.
   std::string line = *failure;
-  if (line == time_limit_text()) line += fmt::format(" ({})", time_limit_advice);
+  if (line == time_limit_text()) line += fmt::format(" ({})", time_limit_advice());
   if (const std::string kept = outputs.kept_in(); !kept.empty()) {
     line += fmt::format("; the finished rows are kept in {}", kept);
   }
@@ -60,7 +61,7 @@ ExitCode run_job(const RunConfig& config) {
   mpi_check(MPI_Comm_size(world, &launched));
 
   // Checks, in the order that keeps a refused run from creating anything.
-  RunSetting setting{world, rank, discover_placement(world), {}, {}, std::nullopt, 0};
+  RunSetting setting{world, rank, discover_placement(world), {}, {}, {}, 0};
   // Rank 0 alone knows every rank's host: it selects the patterns and plans the run.
   std::optional<RunPlan> plan;
   Selection selection;
@@ -87,15 +88,16 @@ ExitCode run_job(const RunConfig& config) {
   Outputs outputs = open_outputs(config, world, rank);
 
   setting.configurations = count_configurations(stages, config, world);
-  setting.time_limit_s = config.effective_time_limit_s(setting.configurations);
-  outputs.set_async_reasons(stop_reasons(setting.time_limit_s));
+  setting.limit = config.run_limit();
+  outputs.set_async_reasons(stop_reasons(setting.limit));
   // Simulated ranks are one process with one set of handlers and globals: rank 0's.
   if (!simulated || rank == 0) {
-    prepare_stop_messages(setting.time_limit_s, outputs.kept_in());
+    prepare_stop_messages(setting.limit, outputs.kept_in());
     constexpr double grace_s = 2.0;
-    arm_time_limit(setting.time_limit_s, grace_s, setting.placement.node_peer_pids);
+    arm_run_limit(setting.limit, grace_s, setting.placement.node_peer_pids);
     forward_stops_to(setting.placement.rank0_pid_on_node);
   }
+  start_heartbeats(world, setting.limit);
 
   MeasuredRun measured;
   try {
@@ -109,6 +111,7 @@ ExitCode run_job(const RunConfig& config) {
     outputs.finish_incomplete(fmt::format("rank {}: {}", rank, e.what()));
     throw;
   }
+  finish_heartbeats();
   free_stages(stages);
   finish(outputs, measured.failure, world, rank);
   // Every output is complete; the verdict, printed already, is what fails.

@@ -4,12 +4,14 @@
 #include <fmt/ranges.h>
 
 
+#include "bench/harness/heartbeats.hpp"
 #include "bench/harness/metadata.hpp"
 #include "bench/harness/outputs_in_step.hpp"
 #include "bench/harness/progress.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/record_builder.hpp"
 #include "bench/harness/relayed_rows.hpp"
+#include "bench/harness/short_sizes.hpp"
 #include "bench/harness/sweep.hpp"
 #include "bench/harness/warnings.hpp"
 #include "toolkit/mpi_check.hpp"
@@ -56,8 +58,7 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   const auto columns = result_columns(selection.definitions);
   write_in_step(world, rank, [&] {
     Metadata metadata = collect_metadata(config, placement, clock);
-    metadata.emplace_back("time_limit_s", setting.time_limit_s ? fmt::format("{:g}", *setting.time_limit_s)
-                                                               : std::string("none (simulated; --time-limit sets one)"));
+    metadata.emplace_back("time_limit_s", limit_metadata(setting.limit));
     if (!setting.clock_offsets.empty()) metadata.emplace_back("clock_offsets_us", setting.clock_offsets);
     metadata.emplace_back("columns", columns_metadata(columns));
     outputs.begin(metadata, columns);
@@ -68,6 +69,7 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   // rows for the second looks and the verdicts.
   std::vector<Record> repeats;
   StepRows step_rows;
+  ShortSizes short_sizes;
   // Row `row` of stage `s`'s group `group`, with the plan's context.
   const auto emit = [&](BuiltRow row, std::size_t s, std::size_t group, int repeat,
                         std::int64_t pass) -> std::optional<std::string> {
@@ -78,6 +80,7 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
       return e.what();
     }
     if (config.repeat > 1 && pass == 1) repeats.push_back(row.record);
+    short_sizes.add(row.record);
     plan->keep_step_row(step_rows, s, group, repeat, pass, row.figures);
     return std::nullopt;
   };
@@ -105,7 +108,7 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
       }
     }
     // Ranks without a part in this stage sleep here rather than spin on the measured cores.
-    quiet_barrier(world);
+    wait_for_stage_end(world);
     std::optional<std::string> failed = agree_on_problem(world, mine);
     if (!stage.relays) return failed;
     // Rows measured without rank 0 reach it in one gather once the stage is done, failed or
@@ -140,6 +143,10 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   std::optional<std::string> verdict_failure;
   write_in_step(world, rank, [&] {
     if (config.repeat > 1) outputs.aggregates(repeat_aggregates(repeats, columns));
+    if (const auto note = short_sizes.note(config)) {
+      fmt::print(stderr, "mpibench: note: {}\n", *note);
+      outputs.note("note", *note);
+    }
     verdict_failure = write_verdicts(selection, *plan, step_rows, config, outputs);
   });
   return {std::nullopt, agree_on_problem(world, verdict_failure)};

@@ -12,6 +12,7 @@
 #include "bench/harness/run_config.hpp"
 #include "bench/harness/run_plan.hpp"
 #include "bench/harness/stages.hpp"
+#include "bench/harness/run_limit.hpp"
 #include "toolkit/clock.hpp"
 #include "results/outputs.hpp"
 
@@ -24,7 +25,7 @@ struct RunSetting {
   Placement placement;
   Clock clock;
   std::string clock_offsets;  // clock_offsets_text(); empty without --sync window
-  std::optional<double> time_limit_s;  // none: a simulation not given one
+  RunLimit limit;
   std::size_t configurations;
 };
 

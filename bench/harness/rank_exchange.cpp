@@ -56,7 +56,7 @@ std::optional<std::string> agree_on_problem(MPI_Comm comm,
   return message;
 }
 
-void quiet_barrier(MPI_Comm comm) {
+void quiet_barrier(MPI_Comm comm, void (*while_waiting)()) {
   // Simulated ranks take no real core while they wait; SMPI's non-blocking barrier is linear.
   if constexpr (simulated) {
     mpi_check(MPI_Barrier(comm));
@@ -69,6 +69,7 @@ void quiet_barrier(MPI_Comm comm) {
   for (;;) {
     mpi_check(MPI_Test(&request, &done, MPI_STATUS_IGNORE));
     if (done) return;
+    if (while_waiting != nullptr) while_waiting();
     nanosleep(&pause, nullptr);
   }
 }

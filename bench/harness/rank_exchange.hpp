@@ -39,7 +39,8 @@ std::vector<std::string> gather_strings(MPI_Comm comm, const std::string& mine, 
 std::optional<std::string> agree_on_problem(MPI_Comm comm, const std::optional<std::string>& mine);
 
 // A barrier that sleeps while it waits: ranks with nothing to do must not busy-poll on
-// cores the measured ranks need (MPICH spins in MPI_Barrier).
-void quiet_barrier(MPI_Comm comm);
+// cores the measured ranks need (MPICH spins in MPI_Barrier). `while_waiting`, when given,
+// is called between its looks (every half millisecond).
+void quiet_barrier(MPI_Comm comm, void (*while_waiting)() = nullptr);
 
 }  // namespace mpibench

@@ -1,5 +1,7 @@
 #include "bench/harness/run_config.hpp"
 
+#include <limits>
+
 #include "toolkit/simulation.hpp"
 
 namespace mpibench {
@@ -9,17 +11,24 @@ std::unique_ptr<StopRule> RunConfig::make_stop_rule() const {
   return std::make_unique<AdaptiveStopRule>(min_samples, max_samples, precision, max_time_s);
 }
 
-std::optional<double> RunConfig::effective_time_limit_s(std::size_t configurations) const {
-  if (time_limit_s) return time_limit_s;
+double RunConfig::warmup_max_time_s() const {
+  if (!warmup_bounded || iterations) return std::numeric_limits<double>::infinity();
+  return max_time_s / 4;
+}
+
+RunLimit RunConfig::run_limit() const {
+  if (time_limit_s) return {RunLimit::Kind::whole_run, *time_limit_s, 0};
   // A simulation's wall time grows with the simulated ranks, not with the sweep's (simulated)
   // budgets: no limit unless one is given. SimGrid itself ends a simulated deadlock.
-  if (simulated) return std::nullopt;
-  // Fixed mode runs what it is told, however long each operation takes: an hour bounds it.
-  if (iterations) return 3600;
-  // Each size samples for at most max_time_s; warm-up, validation and one overlong sample
-  // are allowed as much again, and the whole three times over, plus start-up.
-  const double per_size = 2 * max_time_s + warmup_time_s + 1.0;
-  return 60 + 3 * per_size * static_cast<double>(configurations);
+  if (simulated) return {};
+  if (iterations) return {RunLimit::Kind::whole_run, 3600, 0};
+  // A step of a healthy run: a sample, a block of them (at most the sampling budget), a
+  // warm-up batch (doubling), a self-timed run (the budget), a stage others measured. Ten
+  // times the longest so far covers the next one's growth; 30 s covers a first step that
+  // allocates and touches large buffers.
+  constexpr double floor_s = 30;
+  constexpr double factor = 10;
+  return {RunLimit::Kind::no_progress, floor_s + 2 * max_time_s, factor};
 }
 
 }  // namespace mpibench

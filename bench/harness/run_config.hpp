@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/harness/run_limit.hpp"
 #include "statistics/stop_rule.hpp"
 #include "toolkit/simulation.hpp"
 #include "patterns/pattern_option.hpp"
@@ -41,10 +42,15 @@ struct RunConfig {
   // operation (at scale 5 ms would be hundreds of simulated rounds per size).
   std::int64_t warmup_ops = simulated ? 1 : 10;
   double warmup_time_s = simulated ? 0 : 0.005;
+  // The default warm-up ends short of its count once it has taken a quarter of --max-time:
+  // on a link at a hundredth of the others' rate, ten operations of 10 MiB are 100 MiB
+  // through it per direction. A count given (-x) or fixed mode's is run in full.
+  bool warmup_bounded = true;
+  double warmup_max_time_s() const;
   bool validate = false;
   std::optional<std::uint64_t> memory_limit_bytes;  // per node, for all ranks' buffers
   std::vector<OutputFile> output_files;  // CSV, Google Benchmark's JSON, ... (results/output_formats)
-  std::optional<double> time_limit_s;  // whole run; derived from the sweep when not given
+  std::optional<double> time_limit_s;  // whole run (--time-limit)
   bool quiet = false;                 // no table on stdout
   std::string command_line;
   // The settings in effect, given or default, as options a command line would give them
@@ -54,10 +60,10 @@ struct RunConfig {
   // The rule for a size, as the settings above say.
   std::unique_ptr<StopRule> make_stop_rule() const;
 
-  // The limit the watchdog enforces: the given one, or one derived from the sweep's own
-  // budgets with ample margin, so a hang ends and a healthy run never trips it.
-  // `configurations`: how many (size, variant, repeat) the run measures.
-  std::optional<double> effective_time_limit_s(std::size_t configurations) const;
+  // The limit the watchdog enforces: the given one; an hour in fixed mode, which runs what it
+  // is told however long each operation takes; otherwise a no-progress limit, so that a hang
+  // ends while a run on a slow link, whose every step is slow, goes on.
+  RunLimit run_limit() const;
 };
 
 }  // namespace mpibench

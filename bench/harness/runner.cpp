@@ -10,6 +10,7 @@
 #include "toolkit/errors.hpp"
 #include "toolkit/mpi_check.hpp"
 #include "toolkit/payload.hpp"
+#include "bench/harness/heartbeats.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "bench/harness/watchdog.hpp"
 #include "toolkit/simulation.hpp"
@@ -66,12 +67,14 @@ std::int64_t Runner::warm_up(OperationPattern& pattern) {
     if (rank_ == 0) {
       const bool settled =
           !batched || seconds >= min_batch_s_ || decision.batch_ops >= max_ops_per_sample;
-      const bool enough = done >= warmup_.min_ops && clock_.now() - start >= warmup_.min_time_s;
+      const double spent = clock_.now() - start;
+      const bool enough = (done >= warmup_.min_ops || spent >= warmup_.max_time_s) && spent >= warmup_.min_time_s;
       decision.over = settled && enough;
       if (!settled) decision.batch_ops *= 2;
       decision.out_of_time = time_limit_reached();
     }
     broadcast(comm_, decision);
+    step_done(rank_ == 0);
     stop_if_out_of_time(decision.out_of_time);
   }
   return decision.batch_ops;
@@ -85,11 +88,13 @@ SizeSamples Runner::measure(SelfTimedPattern& pattern) {
   const SelfTimedRun warmup = pattern.run_self_timed(
       clock_, OperationBudget{warmup_.min_ops, std::numeric_limits<std::int64_t>::max(), warmup_.min_time_s});
   quiet_barrier(comm_);
+  step_done(rank_ == 0);
   // A failed warm-up leaves messages in flight that would poison the measured run.
   if (auto failure = agree_on_problem(comm_, warmup.failure)) throw RunError(*failure);
   SelfTimedRun run =
       pattern.run_self_timed(clock_, stop_rule_.self_timed_budget(pattern.default_max_ops()));
   quiet_barrier(comm_);
+  step_done(rank_ == 0);
   if (auto failure = agree_on_problem(comm_, run.failure)) throw RunError(*failure);
   SizeSamples result;
   result.completion_s = std::move(run.op_seconds);
@@ -163,6 +168,7 @@ SizeSamples Runner::measure(OperationPattern& pattern) {
       decision.out_of_time = time_limit_reached();
     }
     broadcast(comm_, decision);
+    step_done(rank_ == 0);
     stop_if_out_of_time(decision.out_of_time);
     done += ops;
   }
@@ -272,6 +278,7 @@ SizeSamples Runner::measure_windowed(OperationPattern& pattern, SizeSamples resu
       }
     }
     broadcast(comm_, block);
+    step_done(rank_ == 0);
     stop_if_out_of_time(block.out_of_time);
   }
   return result;
@@ -288,6 +295,7 @@ std::optional<std::string> Runner::validate(Pattern& pattern, std::uint64_t byte
       mine = fmt::format("rank {}: {} (pass {})", rank_, mismatch->what, pass + 1);
     }
     if (auto problem = agree_on_problem(comm_, mine)) return problem;
+    step_done(rank_ == 0);
   }
   return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,10 +21,12 @@
 namespace mpibench {
 
 // Untimed operations before the samples of a size: at least min_ops and min_time_s, and
-// in any case until the batch size has settled. RunConfig holds the defaults.
+// in any case until the batch size has settled; but past max_time_s, min_ops is not waited
+// for (an operation that takes a second is warm after one). RunConfig holds the defaults.
 struct WarmupRule {
   std::int64_t min_ops;
   double min_time_s;
+  double max_time_s = std::numeric_limits<double>::infinity();
 };
 
 // Per-operation times (seconds, already divided by the pattern's time divisor), one entry

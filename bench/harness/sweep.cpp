@@ -23,7 +23,7 @@ std::optional<std::string> run_sweep(const PatternDefinition& definition, Patter
   mpi_check(MPI_Comm_rank(comm, &rank));
   mpi_check(MPI_Comm_size(comm, &ranks));
   const auto stop_rule = config.make_stop_rule();
-  Runner runner(comm, clock, *stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s},
+  Runner runner(comm, clock, *stop_rule, WarmupRule{config.warmup_ops, config.warmup_time_s, config.warmup_max_time_s()},
                 config.sync);
   for (const std::uint64_t requested : sizes) {
     if (rank == 0) progress.step(fmt::format("{} {}", definition.name, Bytes{requested}));

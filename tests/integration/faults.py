@@ -181,9 +181,9 @@ def kill_9_of_mpiexec_leaves_no_rank_running(ctx):
                                 "file was cut)"), result.incomplete)
 
 
-def stopped_rank(ctx, rank):
+def stopped_rank(ctx, rank, limit=("--time-limit", "4")):
     out = ctx.path("r.csv")
-    launch = Launch(ctx, 2, *LONG, "-o", out, "--time-limit", "4")
+    launch = Launch(ctx, 2, *LONG, "-o", out, *limit)
     launch.wait_for_row(out + ".partial")
     os.kill(launch.ranks(out)[rank], signal.SIGSTOP)
     code = launch.finish()
@@ -202,6 +202,18 @@ def stopped_rank_1_ends_at_the_time_limit(ctx):
     launch, result = stopped_rank(ctx, 1)
     check(result.incomplete == "time limit of 4 s reached", result.incomplete)
     one_error_line(launch.stderr(), "time limit of 4 s reached")
+
+
+@case("fault")
+def stopped_rank_1_ends_at_the_no_progress_limit(ctx):
+    """Without --time-limit a run has none, but a hang still ends: no step for 30 s + 2 x
+    --max-time (2 s here) + 10 x the longest step before (a pingpong sample: milliseconds)."""
+    launch, result = stopped_rank(ctx, 1, limit=())
+    reason = "no progress for 34 s + 10 x the longest step before (the no-progress limit)"
+    check(result.incomplete == reason, result.incomplete)
+    one_error_line(launch.stderr(), reason)
+    check(result.metadata["time_limit_s"].startswith("none; the run ends after no progress for 34 s"),
+          result.metadata["time_limit_s"])
 
 
 @case("fault")
