@@ -95,8 +95,9 @@ std::string TableWriter::row(const Record& record) {
 }
 
 std::string TableWriter::note(std::string_view key, std::string_view text) {
-  // A verdict is printed on stderr already ("mpibench: verdict: ..."): once on a terminal.
-  if (key == "verdict") return {};
+  // Verdicts, notes and warnings are printed on stderr already ("mpibench: verdict: ..."):
+  // once on a terminal. The machines' load is for the files; a busy one is a warning.
+  if (key == "verdict" || key == "note" || key == "warning" || key == "load") return {};
   return fmt::format("# {}: {}\n", key, text);
 }
 

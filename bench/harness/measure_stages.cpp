@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 
+#include "bench/harness/busy_node.hpp"
 #include "bench/harness/heartbeats.hpp"
 #include "bench/harness/metadata.hpp"
 #include "bench/harness/outputs_in_step.hpp"
@@ -15,6 +16,7 @@
 #include "bench/harness/sweep.hpp"
 #include "bench/harness/warnings.hpp"
 #include "toolkit/mpi_check.hpp"
+#include "toolkit/simulation.hpp"
 #include "results/output_errors.hpp"
 #include "results/repeat_aggregates.hpp"
 #include "results/units.hpp"
@@ -65,6 +67,9 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   });
 
   Progress progress(rank == 0 && !config.quiet, setting.configurations);
+  // Simulated ranks share one real machine that says nothing of the simulated one.
+  std::optional<LoadProbe> load_probe;
+  if constexpr (!simulated) load_probe.emplace();
   // Rank 0 keeps the rows of the repeats for their aggregates, and the figures of the steps'
   // rows for the second looks and the verdicts.
   std::vector<Record> repeats;
@@ -140,8 +145,14 @@ MeasuredRun measure_stages(const RunConfig& config, const Selection& selection, 
   for (const std::uint64_t s : again) {
     if (auto problem = measure(s, config.repeat, 2)) return {problem, std::nullopt};
   }
+  const std::vector<MachineLoad> loads = load_probe ? load_probe->finish(world, rank, placement) : std::vector<MachineLoad>();
   std::optional<std::string> verdict_failure;
   write_in_step(world, rank, [&] {
+    for (const MachineLoad& machine : loads) outputs.note("load", load_note(machine));
+    if (const auto busy = busy_warning(loads)) {
+      fmt::print(stderr, "mpibench: warning: {}\n", *busy);
+      outputs.note("warning", *busy);
+    }
     if (config.repeat > 1) outputs.aggregates(repeat_aggregates(repeats, columns));
     if (const auto note = short_sizes.note(config)) {
       fmt::print(stderr, "mpibench: note: {}\n", *note);

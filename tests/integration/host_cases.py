@@ -268,3 +268,31 @@ def testbed_linkmap_finds_the_throttled_host(ctx):
     check("every link of h2 (6) " in verdict, verdict)
     check(flagged_links(verdict, result.rows) == sorted({f"{r['src_host']}->{r['dst_host']}" for r in through}), verdict)
     check(error_lines(proc.stderr) == [], proc.stderr)
+
+
+@case("mpi")
+def a_busy_node_is_named(ctx):
+    """Another job on the node's cores: a spinning process beside two ranks that poll. The
+    three share the 2 cores, so about a third of their time is not mpibench's: the run warns
+    once, names the machine, and writes the load; the same run alone says 0-10%."""
+    out = ctx.path("busy.csv")
+    args = ["pingpong", "--sizes", "8,1K", "--precision", "1e-9", "--max-time", "1", "-q"]
+    spinner = subprocess.Popen(["/bin/sh", "-c", "while :; do :; done"])
+    try:
+        proc = ctx.run(2, *args, "-o", out)
+    finally:
+        spinner.kill()
+        spinner.wait()
+    result = mpibench_csv.read(out)
+    check_file(result)
+    warnings = [l for l in proc.stderr.splitlines() if l.startswith("mpibench: warning:")]
+    check(len(warnings) == 1 and "other work competed for the cores the ranks ran on: " in warnings[0], proc.stderr)
+    notes = dict(result.notes)
+    check(notes.get("warning") == warnings[0].removeprefix("mpibench: warning: "), result.notes)
+    share = int(notes["load"].split("other work ")[1].split("%")[0])
+    check(share > 10, notes["load"])
+    quiet = ctx.path("quiet.csv")
+    proc = ctx.run(2, *args, "-o", quiet)
+    result = mpibench_csv.read(quiet)
+    check(not any(l.startswith("mpibench: warning:") for l in proc.stderr.splitlines()), proc.stderr)
+    check(int(dict(result.notes)["load"].split("other work ")[1].split("%")[0]) <= 10, result.notes)
