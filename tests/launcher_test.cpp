@@ -71,3 +71,39 @@ TEST(LaunchMismatch, NoneWhenTheWorldIsWhatWasLaunched) {
 
 }  // namespace
 }  // namespace mpibench
+
+namespace mpibench {
+namespace {
+
+// As `env` printed them in a step of the test bed's Slurm (srun --mpi=pmix, 2 nodes).
+const std::map<std::string, std::string> srun_pmix{
+    {"SLURM_STEP_ID", "0"},          {"SLURM_STEP_NUM_TASKS", "2"},   {"SLURM_PROCID", "1"},
+    {"PMIX_RANK", "1"},              {"SLURM_MPI_TYPE", "pmix"},      {"SLURM_JOB_ID", "17"},
+    {"SLURM_CLUSTER_NAME", "testbed"}, {"SLURM_JOB_PARTITION", "debug"}, {"SLURM_JOB_NODELIST", "h[1-2]"},
+    {"SLURM_TASKS_PER_NODE", "1(x2)"}};
+
+const char* lookup(const std::map<std::string, std::string>& variables, const char* name) {
+  const auto found = variables.find(name);
+  return found == variables.end() ? nullptr : found->second.c_str();
+}
+
+TEST(Launch, SrunNamesItsPluginAndTheJob) {
+  const auto env = [](const char* name) { return lookup(srun_pmix, name); };
+  const Launch launch = launch_of(env);
+  EXPECT_EQ(launch.launcher, Launcher::srun);
+  EXPECT_EQ(launch.rank, 1);
+  EXPECT_EQ(launch_text(launch), "Slurm (srun --mpi=pmix)");
+  const auto job = slurm_job_of(env);
+  ASSERT_EQ(job.size(), 4u);
+  EXPECT_EQ(job[0], (std::pair<std::string, std::string>{"slurm_job", "17 (cluster testbed, partition debug)"}));
+  EXPECT_EQ(job[1].second, "h[1-2]");
+  EXPECT_EQ(job[2].second, "1(x2)");
+  EXPECT_EQ(job[3].first, "slurm_cpu_bind");
+  EXPECT_TRUE(job[3].second.starts_with("not set")) << job[3].second;
+  // Outside a job: nothing; hydra's name has no plugin.
+  EXPECT_TRUE(slurm_job_of([](const char*) -> const char* { return nullptr; }).empty());
+  EXPECT_EQ(launch_text(Launch{Launcher::hydra, 2, 0, ""}), "MPICH's hydra (mpiexec)");
+}
+
+}  // namespace
+}  // namespace mpibench

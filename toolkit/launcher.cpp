@@ -44,6 +44,31 @@ std::string_view launcher_name(Launcher launcher) {
   return "none (singleton)";
 }
 
+std::string launch_text(const Launch& launch) {
+  if (launch.launcher == Launcher::srun && !launch.plugin.empty()) return fmt::format("Slurm (srun --mpi={})", launch.plugin);
+  return std::string(launcher_name(launch.launcher));
+}
+
+std::vector<std::pair<std::string, std::string>> slurm_job_of(const EnvironmentLookup& environment) {
+  const auto value = [&](const char* name) -> std::string {
+    const char* text = environment(name);
+    return text ? text : "";
+  };
+  const std::string job = value("SLURM_JOB_ID");
+  if (job.empty()) return {};
+  std::string where;
+  for (const auto& [what, name] : {std::pair{"cluster", "SLURM_CLUSTER_NAME"}, std::pair{"partition", "SLURM_JOB_PARTITION"}}) {
+    if (const std::string text = value(name); !text.empty()) where += fmt::format("{}{} {}", where.empty() ? "" : ", ", what, text);
+  }
+  const std::string bind = value("SLURM_CPU_BIND");
+  return {
+      {"slurm_job", where.empty() ? job : fmt::format("{} ({})", job, where)},
+      {"slurm_nodelist", value("SLURM_JOB_NODELIST")},
+      {"slurm_tasks_per_node", value("SLURM_TASKS_PER_NODE")},
+      {"slurm_cpu_bind", bind.empty() ? "not set (the binding column says where the ranks may run)" : bind},
+  };
+}
+
 Launch launch_of(const EnvironmentLookup& environment) {
   const auto set = [&](const char* name) { return environment(name) != nullptr; };
   Launch launch;
@@ -56,6 +81,7 @@ Launch launch_of(const EnvironmentLookup& environment) {
   } else if (set("SLURM_STEP_ID")) {
     launch = {Launcher::srun, number(environment, "SLURM_STEP_NUM_TASKS")};
     if (!launch.ranks) launch.ranks = number(environment, "SLURM_NTASKS");
+    if (const char* plugin = environment("SLURM_MPI_TYPE")) launch.plugin = plugin;
   } else if (set("PMI_RANK") || set("PMIX_RANK")) {
     launch = {Launcher::pmi, number(environment, "PMI_SIZE")};
   }

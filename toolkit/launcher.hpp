@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace mpibench {
 
@@ -20,10 +22,19 @@ struct Launch {
   Launcher launcher = Launcher::none;
   std::optional<int> ranks;  // how many ranks it started, where it says
   int rank = 0;              // this process's rank as the launcher numbered it; 0 without one
+  std::string plugin;        // srun's MPI plugin (--mpi=pmix, pmi2), where it says
 };
 
 Launch launch_of(const EnvironmentLookup& environment);
 Launch this_launch();
+
+// The metadata's launcher: its name, with srun's plugin ("Slurm (srun --mpi=pmix)").
+std::string launch_text(const Launch& launch);
+
+// The Slurm job the process runs in, as metadata (slurm_job, slurm_nodelist,
+// slurm_tasks_per_node, slurm_cpu_bind); nothing outside a job. Inside `salloc` or `sbatch`
+// too, whatever started the ranks.
+std::vector<std::pair<std::string, std::string>> slurm_job_of(const EnvironmentLookup& environment);
 
 // Why an MPI world of `world_size` ranks is not what the launcher started, with what to run
 // instead, as one line; nothing when they agree. An MPI library started by another library's

@@ -148,7 +148,8 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
   m.emplace_back("date_utc", utc_now());
   m.emplace_back("mpi_library", library_version());
   m.emplace_back("mpi_standard", fmt::format("{}.{}", major, minor));
-  m.emplace_back("launcher", std::string(launcher_name(this_launch().launcher)));
+  m.emplace_back("launcher", launch_text(this_launch()));
+  for (auto& entry : slurm_job_of([](const char* name) { return std::getenv(name); })) m.push_back(std::move(entry));
   m.emplace_back("ranks_launched", fmt::format("{}", placement.ranks_launched));
   m.emplace_back("nodes", fmt::format("{}", placement.nodes));
   m.emplace_back("ranks_per_node", fmt::format("{}", placement.max_ranks_per_node));

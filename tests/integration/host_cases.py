@@ -3,6 +3,7 @@ bidirectional and multi-pair patterns, the link map, and the namespace test bed
 (scripts/testbed) end to end."""
 
 import os
+import re
 import subprocess
 
 from support import *  # noqa: F401,F403
@@ -296,3 +297,79 @@ def a_busy_node_is_named(ctx):
     result = mpibench_csv.read(quiet)
     check(not any(l.startswith("mpibench: warning:") for l in proc.stderr.splitlines()), proc.stderr)
     check(int(dict(result.notes)["load"].split("other work ")[1].split("%")[0]) <= 10, result.notes)
+
+
+def on_slurm(ctx, hosts, command, slow=None, timeout=170):
+    """Runs `command` (a shell line) beside a real Slurm whose nodes are the test bed's hosts
+    (scripts/testbed --slurm): srun, sbatch and scontrol are Slurm's own. Returns the process;
+    nothing of Slurm is left running."""
+    script = os.path.join(ctx.source_dir, "scripts", "testbed")
+    args = [script, "run", "--hosts", str(hosts), "--slurm", *(["--slow", slow] if slow else []), "--",
+            "sh", "-c", command]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode == SKIPPED:
+        raise Skip(proc.stderr.strip())
+    # Running ones: a step daemon whose parent has gone may linger as a zombie until init
+    # reaps it, which runs nothing.
+    processes = subprocess.run(["ps", "-eo", "stat=,comm="], capture_output=True, text=True).stdout.splitlines()
+    left = [p for p in processes if p.split()[1] in ("slurmctld", "slurmd", "munged", "slurmstepd")
+            and not p.startswith("Z")]
+    check(left == [], f"Slurm daemons left running: {left}")
+    check("-h1" not in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout,
+          "namespaces left")
+    return proc
+
+
+@case("mpi")
+def slurm_srun_starts_the_ranks_and_the_job_is_recorded(ctx):
+    """Open MPI through srun's PMIx plugin on 4 nodes (its TCP transport told by OMPI_MCA_*, as
+    srun has no --mca); MPICH through srun's pmi2 on 2 (over UCX/TCP, 4 ranks across the
+    namespace hosts can hang MPICH 4.0.2 in MPI_Finalize)."""
+    out = ctx.path("srun.csv")
+    nodes, plugin, command = ((4, "pmix", f"linkmap -o {out} {' '.join(LINKMAP)}") if ctx.open_mpi
+                              else (2, "pmi2", f"pingpong --sizes 8,64K -q -o {out} {' '.join(SMALL)}"))
+    proc = on_slurm(ctx, nodes, f"srun -N {nodes} --ntasks-per-node=1 --mpi={plugin} -t 2 {ctx.binary} {command}")
+    check(proc.returncode == 0, proc.stderr)
+    result = mpibench_csv.read(out)
+    check_file(result)
+    m = result.metadata
+    check(m["launcher"] == f"Slurm (srun --mpi={plugin})", m["launcher"])
+    check(re.fullmatch(r"\d+ \(cluster testbed, partition testbed\)", m["slurm_job"]) is not None, m["slurm_job"])
+    check(m["slurm_nodelist"] == f"h[1-{nodes}]" and m["slurm_tasks_per_node"] == f"1(x{nodes})", m)
+    check(m["hosts"] == " ".join(f"h{i}" for i in range(1, nodes + 1)), m["hosts"])
+
+
+ACCEPTANCE = "jobs/cluster-acceptance.sbatch"
+
+
+@case("mpi")
+def slurm_acceptance_job_fails_through_slurm_on_a_slow_node(ctx):
+    """The job script users copy, submitted with sbatch over 4 nodes, h2's link at 100 MB/s:
+    every file written, the verdicts gathered, and the job's exit status, as Slurm records it,
+    is the link map's gate: 1."""
+    if not ctx.open_mpi:
+        raise Skip("4 nodes of 2 ranks across namespace hosts run under Open MPI: MPICH 4.0.2 over "
+                   "UCX/TCP can hang in MPI_Finalize there (README, test bed)")
+    results = ctx.path("acceptance")
+    script = os.path.join(ctx.source_dir, ACCEPTANCE)
+    proc = on_slurm(ctx, 4, f"export MPIBENCH={ctx.binary} MPIBENCH_OPTIONS='--max-time 0.05'; cd {ctx.work} && "
+                            f"job=$(sbatch --parsable --wait -N 4 -o {ctx.path('job-%j.out')} {script} {results}); "
+                            "echo rc=$?; scontrol show job \"$job\" | grep -o 'ExitCode=[^ ]*'",
+                    slow="h2=100")
+    check(proc.returncode == 0, proc.stderr)
+    check("rc=1" in proc.stdout.split() and "ExitCode=1:0" in proc.stdout.split(), proc.stdout)
+    for name in ("linkmap.csv", "pingpong-node.csv", "pingpong-nodes.csv", "bcast.csv", "allreduce.csv"):
+        check_file(mpibench_csv.read(os.path.join(results, name)))
+    verdicts = open(os.path.join(results, "verdicts.txt")).read()
+    check("linkmap bandwidth: " in verdicts and "slow hosts: h2;" in verdicts, verdicts)
+
+
+@case("cli")
+def slurm_acceptance_job_outside_a_job_says_to_submit_it(ctx):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLURM_")}
+    proc = subprocess.run([os.path.join(ctx.source_dir, ACCEPTANCE), ctx.path("nothing")], capture_output=True,
+                          text=True, env=env, cwd=ctx.work, timeout=30)
+    check(proc.returncode == 2, f"exit {proc.returncode}")
+    check(proc.stderr.startswith("cluster-acceptance: error: not inside a Slurm job: submit it with sbatch")
+          and len(proc.stderr.splitlines()) == 1, proc.stderr)
+    check(not os.path.exists(ctx.path("nothing")), "a directory was created")
