@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
   unblock_async_signals();
   const int code = run(command, usage, rank);
   settle_exit_code(code);
+  if (!simulated) bound_finalize(30);
   MPI_Finalize();
   return code;
 }

@@ -21,6 +21,8 @@ constexpr std::size_t max_peers = 256;
 
 // Rendered outside the handlers, read only by them.
 char error_line[async_stop_kinds][line_size];
+char finalize_line[line_size];
+volatile sig_atomic_t finalizing = 0;
 int peers[max_peers];
 volatile sig_atomic_t peer_count = 0;
 volatile sig_atomic_t speaking = 0;
@@ -88,7 +90,10 @@ double seconds_left() {
 }
 
 extern "C" void on_alarm(int) {
-  if (settled >= 0) _exit(settled);
+  if (settled >= 0) {
+    if (finalizing && speaking) write_all(STDERR_FILENO, finalize_line);
+    _exit(settled);
+  }
   if (alarms == 0) {
     // Early for a no-progress limit that progress has moved: set again for the rest.
     if (const double left = seconds_left(); left > 0) {
@@ -187,6 +192,18 @@ void install_stop_handlers(bool speaks) {
 void forward_stops_to(int pid) { rank0_pid = pid; }
 
 void settle_exit_code(int code) { settled = code; }
+
+void bound_finalize(double seconds) {
+  const std::string line = fmt::format(
+      "mpibench: warning: MPI_Finalize did not return within {:g} s; every output was complete, so the "
+      "ranks end here with exit {}\n", seconds, static_cast<int>(settled));
+  const std::size_t n = std::min(line.size(), line_size - 1);
+  std::memcpy(finalize_line, line.data(), n);
+  finalize_line[n] = '\0';
+  finalizing = 1;
+  handle(SIGALRM, on_alarm);
+  alarm_in(seconds);
+}
 
 bool time_limit_reached() { return alarms > 0; }
 

@@ -34,6 +34,11 @@ void forward_stops_to(int pid);
 // the job down after another rank exited) ends it with that code and prints nothing more.
 void settle_exit_code(int code);
 
+// Right before MPI_Finalize, the outputs complete and the code settled: a finalize that has
+// not returned `seconds` later (MPICH 4.0.2 over UCX/TCP can hang there) must not hold a
+// batch job's nodes. The rank then ends with its settled code; rank 0 says so in one warning.
+void bound_finalize(double seconds);
+
 // Arms the run's limit, in two steps. When it passes, rank 0 only raises a flag
 // (time_limit_reached) that the runner reads between samples: the ranks then stop together
 // and end through the normal path, with exit 1 from every rank. A run that does not stop
