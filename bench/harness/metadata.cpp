@@ -179,6 +179,11 @@ Metadata collect_metadata(const RunConfig& config, const Placement& placement, c
                                placement.ranks_busy_at_once));
   }
   m.emplace_back("binding", simulated ? "none (simulated ranks)" : placement.binding);
+  if constexpr (!simulated) {
+    m.emplace_back("topology", placement.topology);
+    m.emplace_back("rank_topology", placement.rank_topology);
+    m.emplace_back("devices", placement.devices);
+  }
   m.emplace_back("timer", clock.name);
   m.emplace_back("timer_resolution_ns", fmt::format("{:.3g}", clock.resolution_s * 1e9));
   m.emplace_back("timer_cost_ns", fmt::format("{:.3g}", clock.cost_s * 1e9));

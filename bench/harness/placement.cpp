@@ -5,6 +5,7 @@
 #include <sched.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -13,9 +14,11 @@
 #include <map>
 #include <set>
 
+#include "toolkit/cpu_times.hpp"
 #include "toolkit/mpi_check.hpp"
 #include "bench/harness/rank_exchange.hpp"
 #include "toolkit/simulation.hpp"
+#include "toolkit/topology.hpp"
 
 namespace mpibench {
 namespace {
@@ -189,6 +192,20 @@ Placement discover_placement(MPI_Comm world) {
     p.cores_of_machine_of_rank = cores_of_machines(world, rank, mask, p.machine_of_rank);
   }
   const auto cores = simulated ? std::vector<std::string>() : gather_strings(world, my_core_list());
+  std::vector<std::string> locations;
+  if constexpr (!simulated) {
+    // Rank 0's MPIBENCH_TOPOLOGY for all: a launcher need not pass the environment on, and
+    // every rank must refuse a bad one alike.
+    std::string spec = topology_spec_from_environment().value_or("");
+    broadcast(world, spec);
+    const Topology topology(spec.empty() ? std::nullopt : std::optional<std::string>(spec));
+    locations = gather_strings(world, location_text(topology.locate(my_cpus())));
+    if (rank == 0) {
+      p.topology = topology.summary() + (spec.empty() ? "" : fmt::format(" (MPIBENCH_TOPOLOGY={})", spec));
+      const auto devices = topology.devices();
+      p.devices = devices.empty() ? "none that hwloc sees" : fmt::format("{}", fmt::join(devices, ", "));
+    }
+  }
   if (rank == 0) {
     judge_machines(p);
     if constexpr (simulated) {
@@ -206,6 +223,10 @@ Placement discover_placement(MPI_Comm world) {
     for (std::size_t r = 0; r < cores.size(); ++r) {
       if (r > 0) p.binding += ' ';
       p.binding += fmt::format("{}:{}", r, cores[r]);
+    }
+    for (std::size_t r = 0; r < locations.size(); ++r) {
+      if (r > 0) p.rank_topology += "; ";
+      p.rank_topology += fmt::format("{}: {}", r, locations[r]);
     }
     p.processor = processor_model();
   }

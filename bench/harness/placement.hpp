@@ -35,6 +35,10 @@ struct Placement {
   std::vector<std::string> hosts;   // distinct, in rank order
   std::string binding;              // "rank:cores" for every rank, e.g. "0:0-1 1:0-1"
   std::string processor;            // model name from /proc/cpuinfo of rank 0's host
+  // hwloc's view (toolkit/topology), rank 0's machine: "1 package, 1 NUMA node, 2 cores, 2 PUs"
+  std::string topology;
+  std::string rank_topology;        // "0: package 0 NUMA 0 core several PU several; 1: …"
+  std::string devices;              // network and GPU devices with their package
 };
 
 // Collective over `world`.

@@ -373,3 +373,46 @@ def slurm_acceptance_job_outside_a_job_says_to_submit_it(ctx):
     check(proc.stderr.startswith("cluster-acceptance: error: not inside a Slurm job: submit it with sbatch")
           and len(proc.stderr.splitlines()) == 1, proc.stderr)
     check(not os.path.exists(ctx.path("nothing")), "a directory was created")
+
+
+def cpu_list(text):
+    """'0-2,5' -> [0, 1, 2, 5]"""
+    cpus = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        cpus.extend(range(int(first), int(last or first) + 1))
+    return cpus
+
+
+@case("mpi")
+def the_topology_of_every_rank_is_recorded(ctx):
+    """hwloc's view of where each rank runs. On this machine's own topology, in its words; then
+    on a synthetic machine of 2 packages of 4 cores (MPIBENCH_TOPOLOGY, which the MPI library
+    never reads), where each rank's CPUs (the binding column: what the launcher gave it) must
+    land as the layout says: CPU n is core n of package n // 4. A topology hwloc cannot build
+    is refused, one line, exit 2."""
+    own = ctx.path("own.csv")
+    ctx.run(2, "pingpong", "--sizes", "8", "-q", "-o", own, *SMALL)
+    m = mpibench_csv.read(own).metadata
+    check(re.fullmatch(r"\d+ packages?, \d+ NUMA nodes?, \d+ cores?, \d+ PUs?", m["topology"]) is not None, m["topology"])
+    check(m["devices"] != "", m)
+    spec = "synthetic:package:2 core:4 pu:1"
+    out = ctx.path("synthetic.csv")
+    os.environ["MPIBENCH_TOPOLOGY"] = spec
+    try:
+        ctx.run(2, "pingpong", "--sizes", "8", "-q", "-o", out, *SMALL)
+        os.environ["MPIBENCH_TOPOLOGY"] = "synthetic:packages:two"
+        usage_error(ctx, 2, ["pingpong"], "MPIBENCH_TOPOLOGY='synthetic:packages:two': hwloc cannot build that topology")
+    finally:
+        del os.environ["MPIBENCH_TOPOLOGY"]
+    m = mpibench_csv.read(out).metadata
+    check(m["topology"] == f"2 packages, 1 NUMA node, 8 cores, 8 PUs (MPIBENCH_TOPOLOGY={spec})", m["topology"])
+    binding = dict(item.split(":") for item in m["binding"].split())
+    places = dict(item.split(": ") for item in m["rank_topology"].split("; "))
+    check(sorted(places) == ["0", "1"], m["rank_topology"])
+    for rank, cpus in binding.items():
+        inside = [c for c in cpu_list(cpus) if c < 8]
+        one = lambda values: str(values.pop()) if len(values) == 1 else "several"  # noqa: E731
+        expected = (f"package {one({c // 4 for c in inside})} NUMA {'0' if inside else 'several'} "
+                    f"core {one(set(inside))} PU {one(set(inside))}")
+        check(places[rank] == expected, f"rank {rank} on CPUs {cpus}: {places[rank]!r}, expected {expected!r}")
