@@ -33,12 +33,7 @@ CoreMask my_core_mask() {
     for (int cpu = 0; cpu < std::min(simulated_host_cores(), CPU_SETSIZE); ++cpu) mask[cpu / 64] |= 1ULL << (cpu % 64);
     return mask;
   }
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (sched_getaffinity(0, sizeof(set), &set) != 0) return mask;
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
-    if (CPU_ISSET(cpu, &set)) mask[cpu / 64] |= 1ULL << (cpu % 64);
-  }
+  for (const int cpu : my_cpus()) mask[static_cast<std::size_t>(cpu) / 64] |= 1ULL << (cpu % 64);
   return mask;
 }
 
